@@ -1,0 +1,28 @@
+// The zen CLI's commands. Each lives in its own file under src/cli/ and only builds the
+// input for a core command, calls it, and prints its output; exit codes are decided here.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace zen::cli {
+
+/// Streams and terminal facts handed to every command (the CLI's IO boundary).
+struct Console {
+  std::ostream& out;
+  std::ostream& err;
+  bool interactive = false;  // stdin and stdout are terminals: prompts are allowed
+};
+
+using CommandFn = int (*)(const std::vector<std::string>& args, Console& console);
+
+struct CommandEntry {
+  const char* name;     // "check", "migrate diff", ...
+  CommandFn run;
+  const char* summary;  // one line for `zen --help`
+};
+
+// Commands, one per file (src/cli/<name>.cpp).
+
+}  // namespace zen::cli
