@@ -1,0 +1,76 @@
+// The dialect facade's shared parts: picking a dialect, diffing through its flavour, the
+// destructive-check driver, and SQL quoting.
+#include "dialect/dialect.h"
+
+#include "diff/differ.h"
+
+namespace zen::dialect {
+
+schema::Schema Dialect::empty_schema() const {
+  schema::Schema s;
+  s.provider = provider();
+  return s;
+}
+
+diff::Migration Dialect::diff(const schema::Schema& from, const schema::Schema& to) const {
+  return diff::diff_schemas({from, to}, flavour());
+}
+
+Result<diff::DestructiveResult> Dialect::check_destructive(const diff::Migration& migration,
+                                                           diff::Pair<const schema::Schema&> schemas,
+                                                           db::Connection* live) const {
+  diff::DestructivePlan plan = diff::plan_destructive_checks(migration, schemas);
+  if (!live) return diff::evaluate_destructive_checks(plan, nullptr);
+  diff::InspectionResults results;
+  for (const auto& t : plan.needed_row_counts()) {
+    ZEN_ASSIGN_OR_RETURN(auto r, live->query(count_rows_query(t)));
+    if (!r.rows.empty() && r.rows[0][0]) results.row_counts[t] = std::stoll(*r.rows[0][0]);
+  }
+  for (const auto& c : plan.needed_value_counts()) {
+    ZEN_ASSIGN_OR_RETURN(auto r, live->query(count_values_query(c)));
+    if (!r.rows.empty() && r.rows[0][0]) results.non_null_counts[c] = std::stoll(*r.rows[0][0]);
+  }
+  return diff::evaluate_destructive_checks(plan, &results);
+}
+
+Result<void> Dialect::apply_script(db::Connection& conn, std::string_view script) const {
+  return conn.execute_script(script);
+}
+
+std::string Dialect::count_rows_query(const diff::TableRef& t) const {
+  std::string table = t.ns.empty() ? quote_ident(t.table) : quote_ident(t.ns) + "." + quote_ident(t.table);
+  return "SELECT COUNT(*) FROM " + table;
+}
+
+std::string Dialect::count_values_query(const diff::ColumnRef& c) const {
+  std::string table = c.ns.empty() ? quote_ident(c.table) : quote_ident(c.ns) + "." + quote_ident(c.table);
+  return "SELECT COUNT(*) FROM " + table + " WHERE " + quote_ident(c.column) + " IS NOT NULL";
+}
+
+std::unique_ptr<Dialect> make_dialect(Provider provider) {
+  switch (provider) {
+    case Provider::Sqlite: return make_sqlite_dialect();
+    case Provider::Postgresql: return make_postgres_dialect();
+    default: return nullptr;
+  }
+}
+
+std::string quote_ident(std::string_view name) {
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string quote_string(std::string_view value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
+}  // namespace zen::dialect
