@@ -1,11 +1,20 @@
-// The list of validation rules the analyzer runs after name resolution (H3 fills it).
+// The list of validation rules the analyzer runs after name resolution, in order. Each rule
+// lives in its own file in this folder (see rule_list.h).
 #include "analysis/validate/rules.h"
+
+#include "analysis/validate/rule_list.h"
 
 namespace zen::analysis {
 
 std::span<const Rule> validation_rules() {
-  static const Rule kRules[] = {nullptr};
-  return std::span<const Rule>(kRules, 0);
+  static const Rule kRules[] = {
+      validate::check_datasource,      validate::check_generators,  validate::check_attribute_arguments,
+      validate::check_unique_criteria, validate::check_field_types, validate::check_native_types,
+      validate::check_defaults,        validate::check_relations,   validate::check_index_fields,
+      validate::check_delegates,       validate::check_auth,        validate::check_enums,
+      validate::check_expressions,
+  };
+  return std::span<const Rule>(kRules);
 }
 
 }  // namespace zen::analysis

@@ -1,0 +1,233 @@
+// Rule: expressions inside attributes type-check (zmodel-language.md §4.4): operands of `&&`,
+// `||`, `!`, comparisons, `in`, `==`, collection predicates; function calls are allowed in the
+// attribute's expression context and get the arguments their parameters need; policy operations
+// are known and `before()` appears only in post-update rules.
+#include <algorithm>
+
+#include "analysis/validate/internal/util.h"
+#include "analysis/validate/rule_list.h"
+
+namespace zen::analysis::validate {
+namespace {
+
+// The expression context a call inside `app` is in ("" for none).
+std::string context_of(const Model& model, const AttributeApp& app) {
+  if (app.name == "@default") return "DefaultValue";
+  if (app.name == "@@allow" || app.name == "@@deny" || app.name == "@allow" || app.name == "@deny")
+    return "AccessPolicy";
+  if (app.name == "@@index") return "Index";
+  if (app.decl != kNone && model.decl(app.decl).has_attribute("@@@validation")) return "ValidationRule";
+  return "";
+}
+
+struct ExprCheck {
+  ValidationContext& ctx;
+  const Model& model;
+  FileId file;
+  const Decl* self;
+  std::string context;
+  bool post_update = false;
+  bool in_validate = false;
+
+  void error(const Expr& e, std::string message) { ctx.error("type-mismatch", file, e.range, std::move(message)); }
+
+  ExprType type(const Expr& e) { return type_of(model, e, self); }
+
+  bool boolish(const ExprType& t) { return !t.known() || (!t.list && (t.name == "Boolean" || t.name == "Any")); }
+
+  void check(const Expr& e) {
+    for (const Expr& c : e.children) check(c);
+    for (const Argument& a : e.args) check(a.value);
+    switch (e.kind) {
+      case ExprKind::Binary: binary(e); break;
+      case ExprKind::Unary:
+        if (!e.children.empty() && !boolish(type(e.children[0])))
+          error(e.children[0], "`!` needs a Boolean operand, found `" + display(type(e.children[0])) + "`");
+        break;
+      case ExprKind::Predicate:
+        if (!e.children.empty()) {
+          ExprType t = type(e.children[0]);
+          if (t.known() && !(t.list && t.is_model()) && t.name != "Any")
+            error(e.children[0], "a collection predicate (`" + e.text + "[...]`) needs a list of related records on its left, found `" +
+                                     display(t) + "`");
+        }
+        break;
+      case ExprKind::Call: call(e); break;
+      default: break;
+    }
+  }
+
+  void binary(const Expr& e) {
+    if (e.children.size() < 2) return;
+    const Expr& l = e.children[0];
+    const Expr& r = e.children[1];
+    ExprType lt = type(l), rt = type(r);
+    if (!lt.known() || !rt.known()) return;
+    const std::string& op = e.text;
+    if (op == "&&" || op == "||") {
+      if (!boolish(lt)) error(l, "`" + op + "` needs Boolean operands, found `" + display(lt) + "`");
+      if (!boolish(rt)) error(r, "`" + op + "` needs Boolean operands, found `" + display(rt) + "`");
+      return;
+    }
+    if (op == "<" || op == "<=" || op == ">" || op == ">=") {
+      auto ok = [](const ExprType& t) {
+        return !t.list && (t.name == "Int" || t.name == "Float" || t.name == "DateTime" || t.name == "Any");
+      };
+      if (!ok(lt) || !ok(rt)) {
+        error(ok(lt) ? r : l, "`" + op + "` compares numbers or dates, not `" + display(ok(lt) ? rt : lt) + "`");
+        return;
+      }
+      if ((lt.name == "DateTime") != (rt.name == "DateTime") && lt.name != "Any" && rt.name != "Any")
+        error(e, "a DateTime can only be compared with another DateTime");
+      return;
+    }
+    if (op == "in") {
+      if (lt.list || lt.is_model()) error(l, "the left side of `in` must be a single scalar or enum value, found `" + display(lt) + "`");
+      if (!rt.list) error(r, "the right side of `in` must be a list, found `" + display(rt) + "`");
+      return;
+    }
+    if (op == "==" || op == "!=") {
+      if (lt.name == "Null" || rt.name == "Null") {
+        const ExprType& other = lt.name == "Null" ? rt : lt;
+        const Expr& oe = lt.name == "Null" ? r : l;
+        if (!in_validate && other.is_field && !other.nullable && !other.list && !other.is_model() &&
+            oe.kind != ExprKind::Call)
+          error(e, "`" + std::string(ctx.text(file).substr(oe.range.start, oe.range.end - oe.range.start)) +
+                       "` is not optional, so it is never null");
+        return;
+      }
+      if (lt.list != rt.list && lt.name != "Any" && rt.name != "Any") {
+        error(e, "cannot compare `" + display(lt) + "` with `" + display(rt) + "`: one is a list and the other is not");
+        return;
+      }
+      if (lt.is_model() || rt.is_model()) {
+        if (lt.name == "Any" || rt.name == "Any") return;
+        if (lt.decl != rt.decl)
+          error(e, "cannot compare `" + display(lt) + "` with `" + display(rt) + "`");
+        return;
+      }
+      if (!assignable(lt, rt, &r) && !assignable(rt, lt, &l))
+        error(e, "cannot compare `" + display(lt) + "` with `" + display(rt) + "`");
+    }
+  }
+
+  void call(const Expr& e) {
+    if (e.target.kind != SymbolKind::Decl || e.target.decl == kNone) return;
+    const Decl& fn = model.decl(e.target.decl);
+    if (fn.kind != DeclKind::Function) return;
+    auto contexts = model.expression_contexts(fn);
+    bool allowed = contexts.empty() ? context.empty()
+                                    : std::find(contexts.begin(), contexts.end(), context) != contexts.end();
+    if (!allowed) {
+      std::string where = context.empty() ? "here" : "in " + describe_context(context);
+      ctx.error("invalid-function-context", file, e.name_range.end > e.name_range.start ? e.name_range : e.range,
+                "function `" + fn.name + "` cannot be used " + where +
+                    (contexts.empty() ? std::string() : "; it is allowed in " + describe_contexts(contexts)));
+    }
+    if (fn.name == "before" && context == "AccessPolicy" && !post_update)
+      ctx.error("invalid-function-context", file, e.range,
+                "`before()` can only be used in `post-update` policy rules");
+    // Arguments: required parameters and types (extra arguments are tolerated, as ZenStack does).
+    auto matched = match_args(e.args, fn.params, /*all_positional=*/true);
+    std::vector<bool> filled(fn.params.size(), false);
+    for (const MatchedArg& m : matched) {
+      if (!m.param) continue;
+      filled[m.index] = true;
+      ExprType dest;
+      dest.list = m.param->list;
+      if (auto b = parse_builtin_type(m.param->type)) dest.name = expr_type_name(*b);
+      else if (m.param->type == "Any") dest.name = "Any";
+      else continue;
+      ExprType src = type(m.arg->value);
+      if (!assignable(dest, src, &m.arg->value))
+        error(m.arg->value, fmt_arg(m.param->name, fn.name + "()") + " expects `" + display(dest) + "`, found `" +
+                                display(src) + "`");
+    }
+    for (size_t i = 0; i < fn.params.size(); ++i)
+      if (!fn.params[i].optional && !filled[i])
+        ctx.error("missing-argument", file, e.range,
+                  "`" + fn.name + "()` needs the argument `" + fn.params[i].name + "`");
+  }
+
+  static std::string describe_context(const std::string& c) {
+    if (c == "DefaultValue") return "`@default`";
+    if (c == "AccessPolicy") return "access policies";
+    if (c == "ValidationRule") return "validation rules";
+    if (c == "Index") return "index definitions";
+    return c;
+  }
+  static std::string describe_contexts(const std::vector<std::string>& cs) {
+    std::string out;
+    for (size_t i = 0; i < cs.size(); ++i) {
+      if (i) out += i + 1 == cs.size() ? " and " : ", ";
+      out += describe_context(cs[i]);
+    }
+    return out;
+  }
+};
+
+void check_operation(ValidationContext& ctx, FileId file, const AttributeApp& app, bool& post_update) {
+  const Argument* op = app.first();
+  if (!op) return;
+  auto s = op->value.as_string();
+  if (!s) return;
+  bool model_level = app.name.starts_with("@@");
+  std::string_view rest = *s;
+  while (true) {
+    size_t comma = rest.find(',');
+    std::string_view item = rest.substr(0, comma);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    bool ok = item == "read" || item == "update" || item == "all" ||
+              (model_level && (item == "create" || item == "delete" || item == "post-update"));
+    if (item == "post-update") post_update = true;
+    if (!ok)
+      ctx.error("invalid-argument", file, op->value.range,
+                "unknown policy operation `" + std::string(item) + "`; use " +
+                    (model_level ? "`create`, `read`, `update`, `post-update`, `delete` or `all`"
+                                 : "`read`, `update` or `all`") +
+                    ", separated by commas");
+    if (comma == std::string_view::npos) break;
+    rest = rest.substr(comma + 1);
+  }
+}
+
+}  // namespace
+
+void check_expressions(ValidationContext& ctx) {
+  const Model& model = ctx.model();
+  for_each_attribute(model, [&](const AttrSite& s) {
+    const AttributeApp& app = *s.app;
+    if (app.name.starts_with("@@@")) return;
+    ExprCheck check{ctx, model, s.file, s.holder, context_of(model, app)};
+    check.in_validate = app.name == "@@validate";
+    bool policy = check.context == "AccessPolicy";
+    if (policy) check_operation(ctx, s.file, app, check.post_update);
+    for (const Argument& a : app.args) {
+      // `@default`'s value is checked by defaults.cpp; here only calls inside it.
+      if (app.name == "@default") {
+        walk(a.value, [&](const Expr& e) {
+          if (e.kind == ExprKind::Call) check.call(e);
+        });
+        continue;
+      }
+      // Field lists of @@id/@@unique/@@index hold field references with arguments, not calls.
+      if (app.name == "@@index" || app.name == "@@id" || app.name == "@@unique") {
+        walk(a.value, [&](const Expr& e) {
+          if (e.kind == ExprKind::Call && e.target.kind == SymbolKind::Decl) check.call(e);
+        });
+        continue;
+      }
+      check.check(a.value);
+    }
+    if ((policy || check.in_validate) && app.args.size() >= 2) {
+      const Expr& cond = app.args[1].value;
+      ExprType t = type_of(model, cond, s.holder);
+      if (t.known() && !(t.name == "Boolean" || t.name == "Any") )
+        ctx.error("type-mismatch", s.file, cond.range,
+                  "the condition of `" + app.name + "` must be a Boolean expression, found `" + display(t) + "`");
+    }
+  });
+}
+
+}  // namespace zen::analysis::validate

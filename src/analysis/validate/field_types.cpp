@@ -1,0 +1,46 @@
+// Rule: field types make sense for the provider: no `T[]?`, scalar lists only where the database
+// has them (postgresql, cockroachdb, mongodb), typed-JSON fields marked `@json` (Prisma's mongodb
+// composite types excepted) and types without relation fields.
+#include "analysis/validate/internal/util.h"
+#include "analysis/validate/rule_list.h"
+
+namespace zen::analysis::validate {
+
+void check_field_types(ValidationContext& ctx) {
+  const Model& model = ctx.model();
+  auto provider = provider_of(model);
+  bool lists_ok = !provider || *provider == Provider::Postgresql || *provider == Provider::Cockroachdb ||
+                  *provider == Provider::Mongodb;
+  for (const Decl* d : data_decls(model)) {
+    for (const Field& f : d->fields) {
+      const FieldType& t = f.type;
+      if (t.list && t.optional) {
+        ctx.error("invalid-field-type", f.file, t.range,
+                  "field `" + f.name + "` cannot be both a list and optional; remove the `?`");
+      }
+      bool scalar = t.kind == TypeKind::Builtin || t.kind == TypeKind::Enum;
+      if (t.list && scalar && !lists_ok) {
+        ctx.error("scalar-list-unsupported", f.file, t.range,
+                  "scalar lists like `" + type_text(t) + "` are not supported by the `" +
+                      std::string(provider_name(*provider)) +
+                      "` provider; use a `Json` field or a related model instead")
+            .data.push_back({"provider", std::string(provider_name(*provider))});
+      }
+      if (t.kind == TypeKind::TypeDef) {
+        bool mongo = provider && *provider == Provider::Mongodb;
+        if (!mongo && !f.has_attribute("@json") && d->kind != DeclKind::TypeDef) {
+          ctx.error("missing-json-attribute", f.file, t.range,
+                    "field `" + f.name + "` has the custom type `" + t.name + "`, which is stored as JSON; add `@json`")
+              .data.push_back({"insert", " @json"});
+        }
+      }
+      if (d->kind == DeclKind::TypeDef && t.kind == TypeKind::Model) {
+        ctx.error("invalid-field-type", f.file, t.range,
+                  "type `" + d->name + "` cannot have the relation field `" + f.name +
+                      "`; types hold plain data, use a model instead");
+      }
+    }
+  }
+}
+
+}  // namespace zen::analysis::validate

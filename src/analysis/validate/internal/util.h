@@ -1,0 +1,87 @@
+// Helpers shared by the validation rules: walking attribute applications, argument matching,
+// field kinds and expression typing (ZenStack's rules, zmodel-language.md §4.3).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/model.h"
+#include "analysis/validate/rules.h"
+
+namespace zen::analysis::validate {
+
+/// Where an attribute application is written.
+struct AttrSite {
+  const Decl* holder = nullptr;       // the model/view/type/enum/attribute/function declaration
+  const Field* field = nullptr;       // field attributes: the field (own fields only)
+  const EnumValue* value = nullptr;   // enum value attributes
+  const Param* param = nullptr;       // attribute-parameter internal attributes
+  const AttributeApp* app = nullptr;
+  FileId file = kNone;
+};
+
+/// Calls `fn` for every attribute application written in a user file, once each (inherited
+/// model attributes are visited where they are written).
+void for_each_attribute(const Model& model, const std::function<void(const AttrSite&)>& fn);
+
+/// The user declarations that hold fields (models, views, types), in decl order.
+std::vector<const Decl*> data_decls(const Model& model);
+
+/// The datasource provider, if there is exactly a known one.
+std::optional<Provider> provider_of(const Model& model);
+
+bool is_relation(const Field& f);
+/// "String", "Int[]", "Post?", as written in the schema.
+std::string type_text(const FieldType& t);
+
+/// An argument matched to a parameter of its attribute or function declaration.
+struct MatchedArg {
+  const Argument* arg = nullptr;
+  const Param* param = nullptr;  // nullptr: matched nothing
+  uint32_t index = kNone;        // index in params
+};
+/// Matches arguments to parameters: named ones by name, positional ones to the `_` parameters
+/// left to right (for functions, every parameter is positional).
+std::vector<MatchedArg> match_args(const std::vector<Argument>& args, const std::vector<Param>& params,
+                                   bool all_positional);
+
+/// The type of an expression (§4.3).
+struct ExprType {
+  std::string name;  // "String", "Int", "Float", "Boolean", "DateTime", "Any", "Null", "Object",
+                     // "Unsupported", or a declaration's name; empty when unknown
+  const Decl* decl = nullptr;  // model/type/enum for declaration types
+  bool list = false;
+  bool nullable = false;
+  bool is_field = false;       // a (possibly member-accessed) field reference
+  bool known() const { return !name.empty(); }
+  bool is_model() const { return decl && (decl->is_data_model() || decl->kind == DeclKind::TypeDef); }
+};
+
+/// Maps a builtin field type to its expression type: BigInt -> Int, Decimal -> Float,
+/// Json/Bytes -> Any.
+std::string expr_type_name(BuiltinType t);
+ExprType field_expr_type(const Model& model, const Field& f);
+/// Infers an expression's type; `self` is the model the expression is written in (for `this`
+/// and `before()`), nullptr outside models.
+ExprType type_of(const Model& model, const Expr& e, const Decl* self);
+/// Assignability `dest <- src` (§4.3), list flags included.
+bool assignable(const ExprType& dest, const ExprType& src, const Expr* src_expr = nullptr);
+
+/// "a `String` field" style display of a type.
+std::string display(const ExprType& t);
+
+/// True for an ISO-8601 date or date-time string.
+bool is_iso_datetime(std::string_view s);
+
+/// "argument `name` of `@attr`".
+inline std::string fmt_arg(std::string_view param, std::string_view attribute) {
+  return "argument `" + std::string(param) + "` of `" + std::string(attribute) + "`";
+}
+
+/// Visits `e` and every sub-expression (pre-order).
+void walk(const Expr& e, const std::function<void(const Expr&)>& fn);
+
+}  // namespace zen::analysis::validate

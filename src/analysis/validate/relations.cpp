@@ -1,0 +1,262 @@
+// Rule: relations are well formed (zmodel-language.md §7.3): `fields`/`references` given
+// together, non-empty, of equal length and matching types, references to unique fields; both
+// sides present and unambiguous; exactly one owning side (none for many-to-many); the other side
+// a list or optional; one-to-one foreign keys unique; self-relations named.
+#include <algorithm>
+#include <set>
+
+#include "analysis/validate/internal/util.h"
+#include "analysis/validate/rule_list.h"
+
+namespace zen::analysis::validate {
+namespace {
+
+struct RelSide {
+  const Decl* model = nullptr;   // the model the field is in (as seen: the holder)
+  const Field* field = nullptr;
+  const AttributeApp* rel = nullptr;
+  std::string name;              // relation name, empty if none
+  const Argument* fields = nullptr;
+  const Argument* references = nullptr;
+  bool owns() const { return fields && references; }
+};
+
+RelSide side_of(const Decl& holder, const Field& f) {
+  RelSide s;
+  s.model = &holder;
+  s.field = &f;
+  s.rel = f.find_attribute("@relation");
+  if (!s.rel) return s;
+  for (const Argument& a : s.rel->args) {
+    if ((a.name.empty() && &a == &s.rel->args.front()) || a.name == "name") {
+      if (auto v = a.value.as_string()) s.name = std::string(*v);
+    }
+    if (a.name == "fields") s.fields = &a;
+    if (a.name == "references") s.references = &a;
+  }
+  return s;
+}
+
+std::vector<const Field*> fields_of(const Model& model, const Argument* a) {
+  std::vector<const Field*> out;
+  if (!a) return out;
+  for (const Expr& item : a->value.items()) out.push_back(model.field(item.target));
+  return out;
+}
+
+std::string lower_first(std::string s) {
+  if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+bool same_type(const FieldType& a, const FieldType& b) {
+  if (a.kind != b.kind || a.list != b.list) return false;
+  if (a.kind == TypeKind::Builtin) return a.builtin == b.builtin;
+  return a.decl == b.decl;
+}
+
+// The set of fields is unique in `m`: one @id/@unique field, or exactly an @@id/@@unique.
+bool is_unique_set(const Model& model, const Decl& m, const std::vector<const Field*>& fs) {
+  if (fs.size() == 1 && fs[0] && (fs[0]->has_attribute("@id") || fs[0]->has_attribute("@unique"))) return true;
+  std::set<std::string> want;
+  for (const Field* f : fs) {
+    if (!f) return true;  // unresolved: reported elsewhere
+    want.insert(f->name);
+  }
+  const auto& attrs = m.all_attributes.empty() ? m.attributes : m.all_attributes;
+  for (const AttributeApp& a : attrs) {
+    if (a.name != "@@id" && a.name != "@@unique") continue;
+    const Argument* first = a.first();
+    if (!first) continue;
+    std::set<std::string> have;
+    for (const Expr& item : first->value.items())
+      if (const Field* f = model.field(item.target)) have.insert(f->name);
+    if (have == want) return true;
+  }
+  // A unique field among a larger set still makes the set unique.
+  for (const Field* f : fs)
+    if (f->has_attribute("@id") || f->has_attribute("@unique")) return fs.size() == 1;
+  return false;
+}
+
+std::string id_field_name(const Decl& m) {
+  for (const FieldSlot& s : m.all_fields)
+    if (s.field->has_attribute("@id")) return s.field->name;
+  return "id";
+}
+
+std::string id_field_type(const Decl& m) {
+  for (const FieldSlot& s : m.all_fields)
+    if (s.field->has_attribute("@id")) return s.field->type.name;
+  return "Int";
+}
+
+void check_owner_arguments(ValidationContext& ctx, const RelSide& s) {
+  const Model& model = ctx.model();
+  const Field& f = *s.field;
+  if (!s.rel) return;
+  if ((s.fields != nullptr) != (s.references != nullptr)) {
+    const Argument* given = s.fields ? s.fields : s.references;
+    ctx.error("relation-fields-mismatch", f.file, given->range,
+              std::string("`fields` and `references` must be given together; add `") +
+                  (s.fields ? "references" : "fields") + "`");
+    return;
+  }
+  if (!s.owns()) return;
+  auto fs = fields_of(model, s.fields);
+  auto rs = fields_of(model, s.references);
+  if (fs.empty() || rs.empty()) {
+    ctx.error("relation-fields-mismatch", f.file, (fs.empty() ? s.fields : s.references)->value.range,
+              "`fields` and `references` cannot be empty");
+    return;
+  }
+  if (fs.size() != rs.size()) {
+    ctx.error("relation-fields-mismatch", f.file, s.references->value.range,
+              "`fields` has " + std::to_string(fs.size()) + " field(s) but `references` has " +
+                  std::to_string(rs.size()) + "; they must have the same length");
+    return;
+  }
+  bool optional_fk = false;
+  for (size_t i = 0; i < fs.size(); ++i) {
+    if (!fs[i] || !rs[i]) continue;
+    optional_fk |= fs[i]->type.optional;
+    FieldType a = fs[i]->type, b = rs[i]->type;
+    a.optional = b.optional = false;
+    if (!same_type(a, b))
+      ctx.error("relation-fields-mismatch", f.file, s.fields->value.items()[i].range,
+                "foreign key `" + fs[i]->name + "` is `" + type_text(a) + "` but the referenced field `" +
+                    rs[i]->name + "` is `" + type_text(b) + "`; they must have the same type");
+  }
+  if (optional_fk && !f.type.optional && !f.type.list)
+    ctx.error("relation-fields-mismatch", f.file, f.type.range,
+              "relation field `" + f.name + "` must be optional because its foreign key is optional; add `?`")
+        .data.push_back({"insert", "?"});
+  if (f.type.decl != kNone) {
+    const Decl& target = model.decl(f.type.decl);
+    bool resolved = std::all_of(rs.begin(), rs.end(), [](const Field* r) { return r != nullptr; });
+    if (resolved && !is_unique_set(model, target, rs))
+      ctx.error("relation-reference-not-unique", f.file, s.references->value.range,
+                "`references` must name a unique field of `" + target.name +
+                    "` (its `@id`, a `@unique` field or the fields of an `@@id`/`@@unique`)");
+  }
+}
+
+void check_field(ValidationContext& ctx, const Decl& m, const Field& f, std::pair<DeclId, uint32_t> key) {
+  const Model& model = ctx.model();
+  if (f.type.decl == kNone) return;
+  const Decl& target = model.decl(f.type.decl);
+  RelSide me = side_of(m, f);
+  check_owner_arguments(ctx, me);
+
+  bool self = &target == &m;
+  if (self && me.name.empty()) {
+    ctx.error("missing-relation-name", f.file, f.name_range,
+              "self-relation field `" + f.name + "` needs a name: add `@relation(\"name\")` to it and its opposite field")
+        .data.push_back({"model", m.name});
+    return;
+  }
+
+  // Opposite candidates: fields of the target pointing back here with the same relation name.
+  std::vector<RelSide> opposite;
+  std::vector<std::pair<DeclId, uint32_t>> keys;
+  for (const FieldSlot& slot : target.all_fields) {
+    const Field& o = *slot.field;
+    if (&o == &f || o.type.kind != TypeKind::Model || o.type.decl != m.id) continue;
+    RelSide os = side_of(target, o);
+    if (os.name != me.name) continue;
+    opposite.push_back(os);
+    keys.push_back({slot.origin, slot.member});
+  }
+  if (opposite.empty()) {
+    // Relations inherited from a delegate base need no opposite; neither do ones into a
+    // delegate base from its own sub-models.
+    if (m.has_attribute("@@delegate") || target.has_attribute("@@delegate")) return;
+    std::string suggestion;
+    if (f.type.list)
+      suggestion = lower_first(m.name) + " " + m.name + "? @relation(fields: [" + lower_first(m.name) + "Id], references: [" +
+                   id_field_name(m) + "])";
+    else
+      suggestion = lower_first(m.name) + "s " + m.name + "[]";
+    auto& d = ctx.error("missing-opposite-relation", f.file, f.name_range,
+                        "relation field `" + f.name + "` has no opposite field in model `" + target.name +
+                            "`; add a field of type `" + m.name + (f.type.list ? "?" : "[]") + "` to `" + target.name + "`" +
+                            (me.name.empty() ? std::string() : " with `@relation(\"" + me.name + "\")`"));
+    d.data.push_back({"model", target.name});
+    d.data.push_back({"field", suggestion + (me.name.empty() ? std::string() : "")});
+    if (f.type.list) d.data.push_back({"foreign_key", lower_first(m.name) + "Id " + id_field_type(m) + "?"});
+    return;
+  }
+  if (opposite.size() > 1) {
+    if (self) return;
+    ctx.error("ambiguous-relation", f.file, f.name_range,
+              "fields `" + opposite[0].field->name + "` and `" + opposite[1].field->name + "` of `" + target.name +
+                  "` both refer to this relation; name each relation with `@relation(\"name\")` on both sides");
+    return;
+  }
+  const RelSide& other = opposite[0];
+  bool first = key < keys[0];
+  const Field& o = *other.field;
+  if (f.type.list && o.type.list) {
+    if (me.fields || me.references)
+      ctx.error("invalid-relation", f.file, me.rel->name_range,
+                "many-to-many relation fields cannot have `fields` or `references`; remove them");
+    return;
+  }
+  if (me.owns() && other.owns()) {
+    if (first)
+      ctx.error("invalid-relation", f.file, f.name_range,
+                "both `" + f.name + "` and `" + target.name + "." + o.name +
+                    "` declare `fields` and `references`; keep them on one side only");
+    return;
+  }
+  if (!me.owns() && !other.owns()) {
+    if (self) return;
+    // Report on the side that should own the foreign key: the non-list one.
+    bool should_own = !f.type.list && (o.type.list || first);
+    if (should_own) {
+      auto& d = ctx.error("missing-relation-fields", f.file, f.name_range,
+                          "relation field `" + f.name +
+                              "` needs `@relation(fields: [...], references: [...])` to say which foreign key links `" +
+                              m.name + "` to `" + target.name + "`");
+      d.data.push_back({"foreign_key", lower_first(target.name) + "Id " + id_field_type(target)});
+      d.data.push_back({"relation", "@relation(fields: [" + lower_first(target.name) + "Id], references: [" +
+                                        id_field_name(target) + "])"});
+    }
+    return;
+  }
+  if (!me.owns() && !f.type.list && !f.type.optional) {
+    ctx.error("invalid-relation", f.file, f.type.range,
+              "relation field `" + f.name + "` has no foreign key, so it must be a list or optional; add `?` or `[]`")
+        .data.push_back({"insert", "?"});
+  }
+  if (me.owns() && !o.type.list) {
+    // One-to-one: the foreign key must be unique.
+    auto fs = fields_of(model, me.fields);
+    if (!fs.empty() && std::all_of(fs.begin(), fs.end(), [](const Field* x) { return x != nullptr; }) &&
+        !is_unique_set(model, m, fs)) {
+      auto& d = ctx.error("missing-unique-foreign-key", f.file, me.fields->value.range,
+                          "in a one-to-one relation the foreign key must be unique; add `@unique` to `" + fs[0]->name +
+                              "`" + (fs.size() > 1 ? " (or `@@unique` over these fields)" : ""));
+      d.data.push_back({"field", fs[0]->name});
+      d.data.push_back({"insert", " @unique"});
+    }
+  }
+}
+
+}  // namespace
+
+void check_relations(ValidationContext& ctx) {
+  const Model& model = ctx.model();
+  for (const Decl& m : model.decls) {
+    if (m.is_stdlib() || !m.is_data_model() || m.is_abstract) continue;
+    for (const FieldSlot& slot : m.all_fields) {
+      const Field& f = *slot.field;
+      if (f.type.kind != TypeKind::Model) continue;
+      // Fields inherited from a delegate base are checked on the base.
+      if (slot.inherited && slot.origin != kNone && model.decl(slot.origin).has_attribute("@@delegate")) continue;
+      check_field(ctx, m, f, {slot.origin, slot.member});
+    }
+  }
+}
+
+}  // namespace zen::analysis::validate

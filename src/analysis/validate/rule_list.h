@@ -1,0 +1,22 @@
+// The validation rules, one per file in src/analysis/validate/; rules.cpp lists them in order.
+#pragma once
+
+#include "analysis/validate/rules.h"
+
+namespace zen::analysis::validate {
+
+void check_attribute_arguments(ValidationContext& ctx);  // attribute_arguments.cpp
+void check_datasource(ValidationContext& ctx);           // datasource.cpp
+void check_generators(ValidationContext& ctx);           // generators.cpp
+void check_unique_criteria(ValidationContext& ctx);      // unique_criteria.cpp
+void check_field_types(ValidationContext& ctx);          // field_types.cpp
+void check_native_types(ValidationContext& ctx);         // native_types.cpp
+void check_defaults(ValidationContext& ctx);             // defaults.cpp
+void check_relations(ValidationContext& ctx);            // relations.cpp
+void check_index_fields(ValidationContext& ctx);         // index_fields.cpp
+void check_delegates(ValidationContext& ctx);            // delegates.cpp
+void check_auth(ValidationContext& ctx);                 // auth.cpp
+void check_enums(ValidationContext& ctx);                // enums.cpp
+void check_expressions(ValidationContext& ctx);          // expressions.cpp
+
+}  // namespace zen::analysis::validate

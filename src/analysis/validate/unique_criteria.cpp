@@ -1,0 +1,84 @@
+// Rule: every model (not views, not `@@ignore`d) has a unique criterion (`@id`, `@@id`,
+// `@unique`, `@@unique`); ids are single, required, non-list scalars or enums; views carry no
+// primary key or index (a warning: older Prisma versions accepted `@id` on views).
+#include "analysis/validate/internal/util.h"
+#include "analysis/validate/rule_list.h"
+
+namespace zen::analysis::validate {
+namespace {
+
+bool valid_id_type(const FieldType& t) {
+  if (t.kind == TypeKind::Enum) return true;
+  if (t.kind != TypeKind::Builtin || !t.builtin) return false;
+  return *t.builtin != BuiltinType::Json;
+}
+
+void check_id_field(ValidationContext& ctx, const Field& f, FileId file, TextRange where, std::string_view how) {
+  std::string problem;
+  if (f.type.optional) problem = "cannot be optional; remove the `?`";
+  else if (f.type.list) problem = "cannot be a list";
+  else if (f.type.kind != TypeKind::Unresolved && !valid_id_type(f.type))
+    problem = "must be a scalar (String, Int, BigInt, Float, Decimal, Boolean, DateTime, Bytes) or an enum, not `" +
+              type_text(f.type) + "`";
+  if (problem.empty()) return;
+  ctx.error("invalid-id-field", file, where, "id field `" + f.name + "` " + problem)
+      .data.push_back({"field", f.name});
+  (void)how;
+}
+
+}  // namespace
+
+void check_unique_criteria(ValidationContext& ctx) {
+  const Model& model = ctx.model();
+  for (const Decl& d : model.decls) {
+    if (d.is_stdlib() || !d.is_data_model()) continue;
+    bool is_view = d.kind == DeclKind::View;
+    if (is_view) {
+      for (const Field& f : d.fields)
+        if (const AttributeApp* a = f.find_attribute("@id"))
+          ctx.warning("view-id", d.file, a->name_range,
+                      "views cannot have a primary key (Prisma 6 rejects `@id` on views); use `@unique` instead");
+      for (const AttributeApp& a : d.attributes)
+        if (a.name == "@@id" || a.name == "@@index")
+          ctx.warning("view-id", d.file, a.name_range,
+                      "views cannot have " + std::string(a.name == "@@id" ? "a primary key" : "indexes") +
+                          "; remove `" + a.name + "`");
+      continue;
+    }
+    const AttributeApp* model_id = d.find_any_attribute("@@id");
+    int id_fields = 0;
+    bool unique = model_id || d.find_any_attribute("@@unique");
+    for (const FieldSlot& slot : d.all_fields) {
+      const Field& f = *slot.field;
+      if (const AttributeApp* a = f.find_attribute("@id")) {
+        unique = true;
+        ++id_fields;
+        if (!slot.inherited) {
+          check_id_field(ctx, f, f.file, a->name_range, "@id");
+          if (id_fields > 1)
+            ctx.error("multiple-ids", f.file, a->name_range,
+                      "a model can have only one `@id` field; use `@@id([a, b])` for a compound id");
+        }
+      }
+      if (f.has_attribute("@unique")) unique = true;
+    }
+    if (model_id && id_fields > 0) {
+      const AttributeApp* own = d.find_attribute("@@id");
+      ctx.error("multiple-ids", d.file, own ? own->name_range : d.name_range,
+                "model `" + d.name + "` cannot have both `@id` and `@@id`; keep one");
+    }
+    if (const AttributeApp* own = d.find_attribute("@@id"); own && own->first()) {
+      for (const Expr& item : own->first()->value.items())
+        if (const Field* f = model.field(item.target)) check_id_field(ctx, *f, d.file, item.range, "@@id");
+    }
+    if (!unique && !d.has_attribute("@@ignore") && !d.is_abstract) {
+      auto& diag = ctx.error("no-unique-criterion", d.file, d.name_range,
+                             "model `" + d.name +
+                                 "` has no unique criterion; add an `@id` field, or `@@id`, `@unique` or `@@unique`");
+      diag.data.push_back({"model", d.name});
+      diag.data.push_back({"suggestion", "id Int @id @default(autoincrement())"});
+    }
+  }
+}
+
+}  // namespace zen::analysis::validate
