@@ -69,6 +69,7 @@ class Host {
   std::shared_ptr<const Analysis> analyze(std::string_view entry);
 
  private:
+  friend Analysis analyze(const std::vector<SourceInput>& files, std::string_view entry);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -257,8 +257,10 @@ struct Decl {
   std::vector<Field> fields;  // own fields, in source order
   /// `extends` names in order (v2 allows several) and their resolution (kNone if unresolved).
   std::vector<std::string> base_names;
+  std::vector<TextRange> base_ranges;
   std::vector<DeclId> bases;
   std::vector<std::string> mixin_names;
+  std::vector<TextRange> mixin_ranges;
   std::vector<DeclId> mixins;
   /// ALL fields in ZenStack's order: mixin fields (each mixin's all_fields, in `with` order),
   /// then base fields (each base's all_fields), then own fields. Duplicated names are kept
@@ -268,7 +270,7 @@ struct Decl {
   /// function and procedure declarations, the internal `@@@...` attributes.
   std::vector<AttributeApp> attributes;
   /// Model-level attributes including inherited ones (mixins, then bases, then own), with
-  /// ZenStack's rules: `@@delegate` and `@@map` are never inherited; `@@unique`, `@@index` and
+  /// ZenStack's rules: `@@delegate`, `@@map` (and `@@delegateMap`) are never inherited; `@@unique`, `@@index` and
   /// `@@fulltext` are not inherited from (or through) a delegate base; an own `@@schema`
   /// overrides an inherited one. `origin` says where each came from.
   std::vector<AttributeApp> all_attributes;

@@ -1,0 +1,293 @@
+// The analyzer's driver: per-file parse trees and lowered declarations (Host), import
+// resolution over the workspace, name resolution, validation rules, sorted diagnostics.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <unordered_map>
+
+#include "analysis/analysis.h"
+#include "analysis/internal/cst.h"
+#include "analysis/internal/lower.h"
+#include "analysis/internal/resolve.h"
+#include "analysis/stdlib.h"
+#include "analysis/validate/rules.h"
+
+namespace zen::analysis {
+
+namespace {
+
+struct TreeDeleter {
+  void operator()(TSTree* t) const { ts_tree_delete(t); }
+};
+struct ParserDeleter {
+  void operator()(TSParser* p) const { ts_parser_delete(p); }
+};
+using TreePtr = std::unique_ptr<TSTree, TreeDeleter>;
+using ParserPtr = std::unique_ptr<TSParser, ParserDeleter>;
+
+ParserPtr new_parser() {
+  ParserPtr p(ts_parser_new());
+  ts_parser_set_language(p.get(), tree_sitter_zmodel());
+  return p;
+}
+
+TreePtr parse(TSParser* parser, const std::string& text, TSTree* old) {
+  return TreePtr(ts_parser_parse_string(parser, old, text.data(), static_cast<uint32_t>(text.size())));
+}
+
+const FileDecls& stdlib_decls() {
+  static const FileDecls decls = [] {
+    ParserPtr p = new_parser();
+    std::string text(stdlib_text());
+    TreePtr tree = parse(p.get(), text, nullptr);
+    return lower_file(ts_tree_root_node(tree.get()), text);
+  }();
+  return decls;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string r(s);
+  for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return r;
+}
+
+TSPoint point_at(const std::string& text, uint32_t offset) {
+  TSPoint p{0, 0};
+  uint32_t line_start = 0;
+  for (uint32_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++p.row;
+      line_start = i + 1;
+    }
+  }
+  p.column = offset - line_start;
+  return p;
+}
+
+struct FileState {
+  std::string text;
+  TreePtr tree;
+  FileDecls decls;
+};
+
+}  // namespace
+
+std::string resolve_import_path(std::string_view importing_file, std::string_view import_path) {
+  std::string joined;
+  bool absolute = !import_path.empty() && import_path.front() == '/';
+  if (!absolute) {
+    size_t slash = importing_file.rfind('/');
+    if (slash != std::string_view::npos) joined = std::string(importing_file.substr(0, slash + 1));
+  }
+  joined += import_path;
+  bool rooted = !joined.empty() && joined.front() == '/';
+  std::vector<std::string> parts;
+  size_t i = 0;
+  while (i <= joined.size()) {
+    size_t j = joined.find('/', i);
+    if (j == std::string::npos) j = joined.size();
+    std::string seg = joined.substr(i, j - i);
+    i = j + 1;
+    if (seg.empty() || seg == ".") continue;
+    if (seg == ".." && !parts.empty() && parts.back() != "..") {
+      parts.pop_back();
+      continue;
+    }
+    if (seg == ".." && rooted) continue;
+    parts.push_back(std::move(seg));
+  }
+  std::string out = rooted ? "/" : "";
+  for (size_t k = 0; k < parts.size(); ++k) {
+    if (k) out += '/';
+    out += parts[k];
+  }
+  if (out.size() < 7 || out.compare(out.size() - 7, 7, ".zmodel") != 0) out += ".zmodel";
+  return out;
+}
+
+bool Analysis::has_errors() const {
+  return std::any_of(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic& d) { return d.severity == Severity::Error; });
+}
+
+struct Host::Impl {
+  ParserPtr parser = new_parser();
+  std::map<std::string, FileState> files;
+  uint64_t generation = 0;
+  uint64_t cached_generation = ~uint64_t{0};
+  std::string cached_entry;
+  std::shared_ptr<const Analysis> cached;
+
+  void relower(FileState& f) { f.decls = lower_file(ts_tree_root_node(f.tree.get()), f.text); }
+
+  /// The loaded path an import resolves to: the exact path, else a case-insensitive match.
+  const std::string* find_file(const std::string& resolved) const {
+    if (auto it = files.find(resolved); it != files.end()) return &it->first;
+    std::string want = lower_ascii(resolved);
+    for (const auto& [path, _] : files)
+      if (lower_ascii(path) == want) return &path;
+    return nullptr;
+  }
+
+  Analysis run(std::string_view entry_view) {
+    Analysis result;
+    std::string entry(entry_view);
+    std::vector<Diagnostic> diags;
+    // Depth-first pre-order from the entry; FileIds follow that order (stdlib is 0).
+    std::vector<const std::string*> order;
+    std::unordered_map<std::string_view, FileId> ids;
+    std::vector<std::vector<FileId>> imports;
+    const std::string* entry_path = find_file(entry);
+    if (!entry_path) {
+      Diagnostic d;
+      d.code = "file-not-found";
+      d.path = entry;
+      d.message = "schema file `" + entry + "` is not loaded; check the path";
+      result.diagnostics.push_back(std::move(d));
+    }
+    auto visit = [&](auto&& self, const std::string* path) -> FileId {
+      if (auto it = ids.find(*path); it != ids.end()) return it->second;
+      FileId id = static_cast<FileId>(order.size() + 1);
+      ids.emplace(*path, id);
+      order.push_back(path);
+      imports.emplace_back();
+      const FileState& fs = files.at(*path);
+      std::vector<FileId> mine;
+      for (const ImportDecl& imp : fs.decls.imports) {
+        std::string resolved = resolve_import_path(*path, imp.path);
+        const std::string* target = find_file(resolved);
+        if (!target) {
+          Diagnostic d;
+          d.code = "unresolved-import";
+          d.path = *path;
+          d.range = imp.range;
+          d.message = "cannot find the imported file `" + resolved + "`; fix the path (it is relative to `" +
+                      *path + "`, and `.zmodel` is added when missing)";
+          d.data.emplace_back("path", resolved);
+          diags.push_back(std::move(d));
+          continue;
+        }
+        mine.push_back(self(self, target));
+      }
+      imports[id - 1] = std::move(mine);
+      return id;
+    };
+    if (entry_path) visit(visit, entry_path);
+
+    std::vector<ResolveInput> inputs;
+    inputs.push_back(ResolveInput{std::string(kStdlibPath), &stdlib_decls(), {}});
+    std::vector<std::string_view> texts;
+    texts.push_back(stdlib_text());
+    for (size_t i = 0; i < order.size(); ++i) {
+      const FileState& fs = files.at(*order[i]);
+      inputs.push_back(ResolveInput{*order[i], &fs.decls, imports[i]});
+      texts.push_back(fs.text);
+      for (Diagnostic d : fs.decls.syntax_errors) {
+        d.path = *order[i];
+        diags.push_back(std::move(d));
+      }
+    }
+    build_model(inputs, result.model, diags);
+    ValidationContext ctx(result.model, texts, diags);
+    for (Rule rule : validation_rules())
+      if (rule) rule(ctx);
+
+    // Sort by file order, then position; stable so equal positions keep their report order.
+    std::unordered_map<std::string_view, size_t> file_rank;
+    for (size_t i = 0; i < result.model.files.size(); ++i) file_rank.emplace(result.model.files[i].path, i);
+    auto rank = [&](const Diagnostic& d) {
+      auto it = file_rank.find(d.path);
+      return it == file_rank.end() ? result.model.files.size() : it->second;
+    };
+    std::stable_sort(diags.begin(), diags.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+      size_t ra = rank(a), rb = rank(b);
+      if (ra != rb) return ra < rb;
+      if (a.range.start != b.range.start) return a.range.start < b.range.start;
+      return a.range.end < b.range.end;
+    });
+    for (auto& d : diags) result.diagnostics.push_back(std::move(d));
+    return result;
+  }
+};
+
+Host::Host() : impl_(std::make_unique<Impl>()) {}
+Host::~Host() = default;
+
+void Host::set_file_text(const std::string& path, std::string text) {
+  FileState& f = impl_->files[path];
+  if (f.tree && f.text == text) return;
+  f.text = std::move(text);
+  f.tree = parse(impl_->parser.get(), f.text, nullptr);
+  impl_->relower(f);
+  ++impl_->generation;
+}
+
+bool Host::apply_edit(const std::string& path, const TextEdit& edit) {
+  auto it = impl_->files.find(path);
+  if (it == impl_->files.end()) return false;
+  FileState& f = it->second;
+  if (edit.range.start > edit.range.end || edit.range.end > f.text.size()) return false;
+  TSInputEdit e;
+  e.start_byte = edit.range.start;
+  e.old_end_byte = edit.range.end;
+  e.new_end_byte = edit.range.start + static_cast<uint32_t>(edit.new_text.size());
+  e.start_point = point_at(f.text, e.start_byte);
+  e.old_end_point = point_at(f.text, e.old_end_byte);
+  f.text.replace(edit.range.start, edit.range.end - edit.range.start, edit.new_text);
+  e.new_end_point = point_at(f.text, e.new_end_byte);
+  ts_tree_edit(f.tree.get(), &e);
+  f.tree = parse(impl_->parser.get(), f.text, f.tree.get());
+  impl_->relower(f);
+  ++impl_->generation;
+  return true;
+}
+
+bool Host::remove_file(const std::string& path) {
+  if (impl_->files.erase(path) == 0) return false;
+  ++impl_->generation;
+  return true;
+}
+
+const std::string* Host::file_text(const std::string& path) const {
+  auto it = impl_->files.find(path);
+  return it == impl_->files.end() ? nullptr : &it->second.text;
+}
+
+std::vector<std::string> Host::missing_imports(std::string_view entry) {
+  std::vector<std::string> missing;
+  const std::string* start = impl_->find_file(std::string(entry));
+  if (!start) return {std::string(entry)};
+  std::vector<const std::string*> todo{start};
+  std::unordered_map<std::string_view, bool> seen{{*start, true}};
+  while (!todo.empty()) {
+    const std::string* p = todo.back();
+    todo.pop_back();
+    for (const ImportDecl& imp : impl_->files.at(*p).decls.imports) {
+      std::string resolved = resolve_import_path(*p, imp.path);
+      const std::string* target = impl_->find_file(resolved);
+      if (!target) {
+        if (std::find(missing.begin(), missing.end(), resolved) == missing.end()) missing.push_back(resolved);
+        continue;
+      }
+      if (seen.emplace(*target, true).second) todo.push_back(target);
+    }
+  }
+  return missing;
+}
+
+std::shared_ptr<const Analysis> Host::analyze(std::string_view entry) {
+  if (impl_->cached && impl_->cached_generation == impl_->generation && impl_->cached_entry == entry)
+    return impl_->cached;
+  impl_->cached = std::make_shared<const Analysis>(impl_->run(entry));
+  impl_->cached_generation = impl_->generation;
+  impl_->cached_entry = std::string(entry);
+  return impl_->cached;
+}
+
+Analysis analyze(const std::vector<SourceInput>& files, std::string_view entry) {
+  Host host;
+  for (const auto& f : files) host.set_file_text(f.path, f.text);
+  return host.impl_->run(entry);
+}
+
+}  // namespace zen::analysis

@@ -1,0 +1,23 @@
+// Name resolution: builds the Model from lowered files (stdlib first) and reports resolution
+// diagnostics (unknown types/attributes/functions, unresolved references, duplicates, cycles).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "analysis/internal/lower.h"
+#include "analysis/model.h"
+#include "base/diagnostic.h"
+
+namespace zen::analysis {
+
+struct ResolveInput {
+  std::string path;
+  const FileDecls* decls = nullptr;
+  std::vector<FileId> imports;  // resolved imports, in import order
+};
+
+/// `files[0]` must be the stdlib. Diagnostics are appended unsorted.
+void build_model(const std::vector<ResolveInput>& files, Model& model, std::vector<Diagnostic>& diags);
+
+}  // namespace zen::analysis

@@ -1,0 +1,708 @@
+// Name resolution over the whole workspace: declaration tables, field types, `extends`/`with`
+// inheritance (all_fields, all_attributes), attribute applications matched to their
+// declarations, and every name inside attribute arguments and policy expressions.
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+
+#include "analysis/internal/resolve.h"
+
+namespace zen::analysis {
+
+namespace {
+
+bool is_expression_type(std::string_view t) {
+  static constexpr std::string_view kTypes[] = {
+      "String",  "Boolean",  "Int",  "BigInt",         "Float",
+      "Decimal", "DateTime", "Json", "Bytes",          "Null",
+      "Object",  "Any",      "Void", "Undefined",      "Unsupported",
+      "FieldReference", "TransitiveFieldReference", "ContextType"};
+  return std::find(std::begin(kTypes), std::end(kTypes), t) != std::end(kTypes);
+}
+
+struct ExprScope {
+  const Decl* model = nullptr;  // containing model / type (nullptr in config and declarations)
+  const Field* field = nullptr;  // annotated field (field attributes)
+  const Decl* preferred_enum = nullptr;
+  const Decl* element = nullptr;  // innermost collection predicate's element type
+  struct Binding {
+    std::string_view name;
+    TextRange range;
+    const Decl* type;
+  };
+  std::vector<Binding> bindings;
+  bool report = true;  // config values: resolve quietly
+};
+
+class Resolver {
+ public:
+  Resolver(const std::vector<ResolveInput>& files, Model& m, std::vector<Diagnostic>& diags)
+      : files_(files), m_(m), diags_(diags) {}
+
+  void run() {
+    copy_decls();
+    build_tables();
+    resolve_types();
+    resolve_inheritance();
+    for (DeclId id = 0; id < m_.decls.size(); ++id) compute_all_fields(id);
+    find_auth();
+    resolve_attributes();
+    for (DeclId id = 0; id < m_.decls.size(); ++id) compute_all_attributes(id);
+    check_duplicate_members();
+    fill_datasource();
+    std::sort(m_.by_name_.begin(), m_.by_name_.end());
+  }
+
+ private:
+  const std::vector<ResolveInput>& files_;
+  Model& m_;
+  std::vector<Diagnostic>& diags_;
+  std::unordered_map<std::string_view, DeclId> names_;
+  std::unordered_map<std::string_view, Symbol> enum_values_;
+  std::vector<uint8_t> field_state_, attr_state_;
+  const Decl* auth_ = nullptr;
+  FileId cur_file_ = kNone;
+
+  Diagnostic& report(Severity sev, const char* code, FileId file, TextRange range, std::string message) {
+    Diagnostic d;
+    d.code = code;
+    d.severity = sev;
+    d.path = m_.files[file].path;
+    d.range = range;
+    d.message = std::move(message);
+    diags_.push_back(std::move(d));
+    return diags_.back();
+  }
+
+  void add_ref(FileId file, TextRange range, Symbol target) {
+    if (file == kStdlibFile) return;
+    m_.references.push_back(Reference{file, range, target});
+  }
+
+  static Symbol decl_symbol(DeclId id) { return Symbol{SymbolKind::Decl, id, kNone, {}}; }
+
+  void copy_decls() {
+    m_.files.clear();
+    for (FileId f = 0; f < files_.size(); ++f) {
+      m_.files.push_back(SourceFile{files_[f].path, files_[f].imports});
+    }
+    size_t total = 0;
+    for (const auto& f : files_) total += f.decls ? f.decls->decls.size() : 0;
+    m_.decls.reserve(total);
+    for (FileId f = 0; f < files_.size(); ++f) {
+      if (!files_[f].decls) continue;
+      for (const Decl& src : files_[f].decls->decls) {
+        DeclId id = static_cast<DeclId>(m_.decls.size());
+        m_.decls.push_back(src);
+        Decl& d = m_.decls.back();
+        d.id = id;
+        d.file = f;
+        for (auto& fld : d.fields) {
+          fld.owner = id;
+          fld.file = f;
+        }
+        for (auto& a : d.attributes) a.origin = id;
+        if (f == kStdlibFile) continue;
+        switch (d.kind) {
+          case DeclKind::Model: m_.models.push_back(id); break;
+          case DeclKind::View: m_.views.push_back(id); break;
+          case DeclKind::TypeDef: m_.type_defs.push_back(id); break;
+          case DeclKind::Enum: m_.enums.push_back(id); break;
+          case DeclKind::Generator: m_.generators.push_back(id); break;
+          case DeclKind::Plugin: m_.plugins.push_back(id); break;
+          case DeclKind::Function: m_.functions.push_back(id); break;
+          case DeclKind::Procedure: m_.procedures.push_back(id); break;
+          case DeclKind::Datasource: m_.datasources.push_back(id); break;
+          case DeclKind::Attribute: break;
+        }
+      }
+    }
+  }
+
+  // User declarations win over the stdlib's (a user may shadow a stdlib name); among user
+  // declarations the first one wins and the others are duplicates.
+  void build_tables() {
+    names_.reserve(m_.decls.size() * 2);
+    for (int pass = 0; pass < 2; ++pass) {
+      for (DeclId id = 0; id < m_.decls.size(); ++id) {
+        const Decl& d = m_.decls[id];
+        bool stdlib = d.is_stdlib();
+        if ((pass == 0) == stdlib) continue;
+        if (d.name.empty()) continue;
+        // Datasources, generators and plugins live in their own namespace (`db`, `client`).
+        if (d.kind == DeclKind::Datasource || d.kind == DeclKind::Generator || d.kind == DeclKind::Plugin) {
+          continue;
+        }
+        auto [it, inserted] = names_.emplace(d.name, id);
+        if (!inserted && !stdlib) report_duplicate_decl(d, m_.decls[it->second]);
+      }
+    }
+    // Datasources, generators and plugins: duplicates among their own kind.
+    std::unordered_map<std::string, DeclId> config_names;
+    for (const Decl& d : m_.decls) {
+      if (d.is_stdlib() || d.name.empty()) continue;
+      if (d.kind != DeclKind::Datasource && d.kind != DeclKind::Generator && d.kind != DeclKind::Plugin) continue;
+      std::string key = std::string(decl_kind_name(d.kind)) + " " + d.name;
+      auto [it, inserted] = config_names.emplace(key, d.id);
+      if (!inserted) report_duplicate_decl(d, m_.decls[it->second]);
+    }
+    for (const auto& [name, id] : names_) m_.by_name_.emplace_back(std::string(name), id);
+    // Enum values are global: user enums first, then the stdlib's.
+    for (int pass = 0; pass < 2; ++pass) {
+      for (const Decl& d : m_.decls) {
+        if (d.kind != DeclKind::Enum || (pass == 0) == d.is_stdlib()) continue;
+        for (uint32_t i = 0; i < d.values.size(); ++i)
+          enum_values_.emplace(d.values[i].name, Symbol{SymbolKind::EnumValue, d.id, i, {}});
+      }
+    }
+  }
+
+  void report_duplicate_decl(const Decl& dup, const Decl& first) {
+    auto& diag = report(Severity::Error, "duplicate-declaration", dup.file, dup.name_range,
+                        "`" + dup.name + "` is already declared as a " + decl_kind_name(first.kind) +
+                            (first.file != dup.file ? " in `" + m_.files[first.file].path + "`" : std::string()) +
+                            "; rename one of them");
+    diag.related.push_back(RelatedLocation{m_.files[first.file].path, first.name_range, "first declared here"});
+    diag.data.emplace_back("name", dup.name);
+  }
+
+  const Decl* lookup(std::string_view name) const {
+    auto it = names_.find(name);
+    return it == names_.end() ? nullptr : &m_.decls[it->second];
+  }
+
+  void resolve_types() {
+    for (Decl& d : m_.decls) {
+      for (Field& f : d.fields) resolve_field_type(d, f);
+      for (Param& p : d.params) {
+        if (p.type.empty() || is_expression_type(p.type)) continue;
+        if (const Decl* t = lookup(p.type)) {
+          p.type_decl = t->id;
+          add_ref(d.file, type_name_range(p), decl_symbol(t->id));
+        } else if (!d.is_stdlib()) {
+          report(Severity::Error, "unknown-type", d.file, type_name_range(p),
+                 "unknown type `" + p.type + "`; declare a model, type or enum with this name, or fix the name")
+              .data.emplace_back("name", p.type);
+        }
+      }
+    }
+  }
+
+  // Params keep only their whole range; the type name is the last identifier-like run in it
+  // before any `[`, `?` or internal attribute. Good enough for a diagnostic and a reference.
+  static TextRange type_name_range(const Param& p) { return p.range; }
+
+  void resolve_field_type(const Decl& d, Field& f) {
+    FieldType& t = f.type;
+    if (t.kind != TypeKind::Unresolved || t.name.empty()) return;
+    const Decl* target = lookup(t.name);
+    if (target && (target->is_data_model() || target->kind == DeclKind::TypeDef || target->kind == DeclKind::Enum)) {
+      t.decl = target->id;
+      t.kind = target->kind == DeclKind::Enum      ? TypeKind::Enum
+               : target->kind == DeclKind::TypeDef ? TypeKind::TypeDef
+                                                   : TypeKind::Model;
+      add_ref(d.file, t.name_range, decl_symbol(target->id));
+      return;
+    }
+    add_ref(d.file, t.name_range, Symbol{});
+    std::string msg = target ? "`" + t.name + "` is a " + decl_kind_name(target->kind) +
+                                   ", not a model, type or enum; use a type name here"
+                             : "unknown type `" + t.name + "`; declare a model, type or enum named `" + t.name +
+                                   "`, or fix the name";
+    report(Severity::Error, "unknown-type", d.file, t.name_range, std::move(msg)).data.emplace_back("name", t.name);
+  }
+
+  void resolve_inheritance() {
+    for (Decl& d : m_.decls) {
+      for (size_t i = 0; i < d.base_names.size(); ++i) {
+        TextRange r = i < d.base_ranges.size() ? d.base_ranges[i] : d.name_range;
+        const Decl* b = lookup(d.base_names[i]);
+        if (!b) {
+          add_ref(d.file, r, Symbol{});
+          report(Severity::Error, "unknown-type", d.file, r,
+                 "unknown model `" + d.base_names[i] + "` in `extends`; declare it or fix the name")
+              .data.emplace_back("name", d.base_names[i]);
+          continue;
+        }
+        add_ref(d.file, r, decl_symbol(b->id));
+        if (b->kind != DeclKind::Model) {
+          report(Severity::Error, "invalid-extends", d.file, r,
+                 "`" + b->name + "` is a " + decl_kind_name(b->kind) +
+                     ", not a model; `extends` takes a model (use `with` for a type)");
+          continue;
+        }
+        if (!b->is_abstract && !b->has_attribute("@@delegate")) {
+          report(Severity::Error, "extends-non-delegate", d.file, r,
+                 "model `" + b->name + "` cannot be extended because it is neither abstract nor marked "
+                 "`@@delegate`; add `@@delegate(<discriminator field>)` to it")
+              .data.emplace_back("base", b->name);
+        }
+        d.bases.push_back(b->id);
+      }
+      for (size_t i = 0; i < d.mixin_names.size(); ++i) {
+        TextRange r = i < d.mixin_ranges.size() ? d.mixin_ranges[i] : d.name_range;
+        const Decl* b = lookup(d.mixin_names[i]);
+        if (!b) {
+          add_ref(d.file, r, Symbol{});
+          report(Severity::Error, "unknown-type", d.file, r,
+                 "unknown type `" + d.mixin_names[i] + "` in `with`; declare it or fix the name")
+              .data.emplace_back("name", d.mixin_names[i]);
+          continue;
+        }
+        add_ref(d.file, r, decl_symbol(b->id));
+        if (b->kind != DeclKind::TypeDef) {
+          report(Severity::Error, "invalid-mixin", d.file, r,
+                 "`" + b->name + "` is a " + decl_kind_name(b->kind) +
+                     ", not a type; `with` takes `type` declarations");
+          continue;
+        }
+        d.mixins.push_back(b->id);
+      }
+    }
+  }
+
+  // Depth-first with a visiting mark; an edge back to a declaration being visited is a cycle,
+  // reported once on the edge and then ignored.
+  void compute_all_fields(DeclId id) {
+    if (field_state_.empty()) field_state_.assign(m_.decls.size(), 0);
+    if (field_state_[id] == 2) return;
+    field_state_[id] = 1;
+    Decl& d = m_.decls[id];
+    std::vector<FieldSlot> all;
+    auto inherit = [&](std::vector<DeclId>& list, const std::vector<TextRange>& ranges,
+                       const std::vector<std::string>& names, bool mixin) {
+      for (size_t i = 0; i < list.size();) {
+        DeclId b = list[i];
+        if (field_state_[b] == 1) {
+          TextRange r = d.name_range;
+          for (size_t k = 0; k < names.size(); ++k)
+            if (names[k] == m_.decls[b].name && k < ranges.size()) r = ranges[k];
+          report(Severity::Error, mixin ? "cyclic-mixin" : "cyclic-inheritance", d.file, r,
+                 std::string(decl_kind_name(d.kind)) + " `" + d.name + "` inherits from itself through `" +
+                     m_.decls[b].name + "`; remove one of the `" + (mixin ? "with" : "extends") + "` links");
+          list.erase(list.begin() + static_cast<long>(i));
+          continue;
+        }
+        compute_all_fields(b);
+        for (FieldSlot s : m_.decls[b].all_fields) {
+          s.inherited = true;
+          all.push_back(s);
+        }
+        ++i;
+      }
+    };
+    inherit(d.mixins, d.mixin_ranges, d.mixin_names, true);
+    inherit(d.bases, d.base_ranges, d.base_names, false);
+    for (uint32_t i = 0; i < d.fields.size(); ++i) all.push_back(FieldSlot{&d.fields[i], id, i, false});
+    d.all_fields = std::move(all);
+    field_state_[id] = 2;
+  }
+
+  static bool is_inheritable(const AttributeApp& a, bool from_delegate) {
+    if (a.name == "@@delegate" || a.name == "@@map" || a.name == "@@delegateMap") return false;
+    if (from_delegate && (a.name == "@@unique" || a.name == "@@index" || a.name == "@@fulltext")) return false;
+    return true;
+  }
+
+  bool through_delegate(DeclId id, int depth = 0) const {
+    const Decl& d = m_.decls[id];
+    if (d.has_attribute("@@delegate")) return true;
+    if (depth > 64) return false;
+    for (DeclId b : d.bases)
+      if (through_delegate(b, depth + 1)) return true;
+    return false;
+  }
+
+  void compute_all_attributes(DeclId id) {
+    if (attr_state_.empty()) attr_state_.assign(m_.decls.size(), 0);
+    if (attr_state_[id] != 0) return;  // done, or a cycle (already reported)
+    attr_state_[id] = 1;
+    Decl& d = m_.decls[id];
+    if (!d.is_data_model() && d.kind != DeclKind::TypeDef) {
+      attr_state_[id] = 2;
+      return;
+    }
+    std::vector<AttributeApp> all;
+    bool own_schema = d.has_attribute("@@schema");
+    for (DeclId m : d.mixins) {
+      compute_all_attributes(m);
+      for (const auto& a : m_.decls[m].all_attributes)
+        if (!(own_schema && a.name == "@@schema")) all.push_back(a);
+    }
+    for (DeclId b : d.bases) {
+      compute_all_attributes(b);
+      bool from_delegate = through_delegate(b);
+      for (const auto& a : m_.decls[b].all_attributes)
+        if (is_inheritable(a, from_delegate) && !(own_schema && a.name == "@@schema")) all.push_back(a);
+    }
+    for (const auto& a : d.attributes) all.push_back(a);
+    d.all_attributes = std::move(all);
+    attr_state_[id] = 2;
+  }
+
+  void find_auth() {
+    for (const auto* list : {&m_.models, &m_.type_defs})
+      for (DeclId id : *list)
+        if (!auth_ && m_.decls[id].has_attribute("@@auth")) auth_ = &m_.decls[id];
+    if (auth_) return;
+    for (const auto* list : {&m_.models, &m_.type_defs})
+      for (DeclId id : *list) {
+        const Decl& d = m_.decls[id];
+        if (auth_) break;
+        for (DeclId mx : d.mixins)
+          if (m_.decls[mx].has_attribute("@@auth")) auth_ = &d;
+      }
+    if (auth_) return;
+    for (const auto* list : {&m_.models, &m_.type_defs})
+      for (DeclId id : *list)
+        if (!auth_ && m_.decls[id].name == "User") auth_ = &m_.decls[id];
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Attribute applications and expressions
+
+  void resolve_attributes() {
+    for (Decl& d : m_.decls) {
+      cur_file_ = d.file;
+      const bool data = d.is_data_model() || d.kind == DeclKind::TypeDef;
+      for (Field& f : d.fields) {
+        for (AttributeApp& a : f.attributes) {
+          ExprScope s;
+          s.model = data ? &d : nullptr;
+          s.field = &f;
+          resolve_app(a, s, '@');
+        }
+      }
+      for (AttributeApp& a : d.attributes) {
+        ExprScope s;
+        s.model = data ? &d : nullptr;
+        char kind = (d.kind == DeclKind::Attribute || d.kind == DeclKind::Function ||
+                     d.kind == DeclKind::Procedure)
+                        ? '#'
+                        : '%';
+        resolve_app(a, s, kind);
+      }
+      for (EnumValue& v : d.values) {
+        for (AttributeApp& a : v.attributes) {
+          ExprScope s;
+          resolve_app(a, s, '@');
+        }
+      }
+      for (Param& p : d.params) {
+        for (AttributeApp& a : p.attributes) {
+          ExprScope s;
+          resolve_app(a, s, '#');
+        }
+      }
+      for (ConfigField& c : d.config) {
+        ExprScope s;
+        s.report = false;
+        resolve_expr(c.value, s);
+      }
+    }
+  }
+
+  static size_t at_count(std::string_view name) {
+    size_t n = 0;
+    while (n < name.size() && name[n] == '@') ++n;
+    return n;
+  }
+
+  // kind: '@' field attribute, '%' model attribute, '#' internal attribute (only for messages).
+  void resolve_app(AttributeApp& a, const ExprScope& scope, char kind) {
+    const Decl* decl = lookup(a.name);
+    if (!decl || decl->kind != DeclKind::Attribute) {
+      add_ref(cur_file_, a.name_range, Symbol{});
+      if (cur_file_ != kStdlibFile && !a.name.empty()) {
+        report(Severity::Error, "unknown-attribute", cur_file_, a.name_range,
+               "unknown attribute `" + a.name + "`; check its name, or declare it with `attribute " + a.name +
+                   "(...)`")
+            .data.emplace_back("name", a.name);
+      }
+      for (Argument& arg : a.args) resolve_expr(arg.value, scope);
+      return;
+    }
+    (void)kind;
+    a.decl = decl->id;
+    add_ref(cur_file_, a.name_range, decl_symbol(decl->id));
+    match_args(a, *decl);
+    for (Argument& arg : a.args) {
+      const Param* p = arg.param_index < decl->params.size() ? &decl->params[arg.param_index] : nullptr;
+      resolve_arg(arg.value, p, scope);
+    }
+  }
+
+  // Named arguments go to the parameter of that name; unnamed ones fill the `_` parameters
+  // left to right (skipping those already given by name).
+  static void match_args(AttributeApp& a, const Decl& decl) {
+    std::vector<bool> used(decl.params.size(), false);
+    for (Argument& arg : a.args) {
+      if (arg.name.empty()) continue;
+      for (uint32_t i = 0; i < decl.params.size(); ++i) {
+        if (decl.params[i].name == arg.name && !used[i]) {
+          used[i] = true;
+          arg.param_index = i;
+          arg.param = decl.params[i].name;
+          break;
+        }
+      }
+    }
+    uint32_t next = 0;
+    for (Argument& arg : a.args) {
+      if (!arg.name.empty()) continue;
+      while (next < decl.params.size() && (used[next] || !decl.params[next].positional)) ++next;
+      if (next >= decl.params.size()) break;
+      used[next] = true;
+      arg.param_index = next;
+      arg.param = decl.params[next].name;
+      ++next;
+    }
+  }
+
+  void resolve_arg(Expr& e, const Param* p, const ExprScope& scope) {
+    if (p && (p->type == "FieldReference" || p->type == "TransitiveFieldReference")) {
+      const Decl* in = scope.model;
+      bool quiet = false;
+      if (p->type == "TransitiveFieldReference") {
+        in = nullptr;
+        if (scope.field && scope.field->type.decl != kNone &&
+            m_.decls[scope.field->type.decl].is_data_model()) {
+          in = &m_.decls[scope.field->type.decl];
+        }
+        quiet = in == nullptr;  // the relation's type is already reported, if wrong
+      }
+      resolve_field_ref(e, in, scope, quiet);
+      return;
+    }
+    if (p && p->type == "ContextType" && scope.field && scope.field->type.kind == TypeKind::Enum) {
+      ExprScope s = scope;
+      s.preferred_enum = &m_.decls[scope.field->type.decl];
+      resolve_expr(e, s);
+      return;
+    }
+    resolve_expr(e, scope);
+  }
+
+  void resolve_field_ref(Expr& e, const Decl* in, const ExprScope& scope, bool quiet) {
+    switch (e.kind) {
+      case ExprKind::Array:
+        for (Expr& item : e.children) resolve_field_ref(item, in, scope, quiet);
+        return;
+      case ExprKind::Reference:
+      case ExprKind::Call: {
+        const FieldSlot* slot = in ? in->find_field(e.text) : nullptr;
+        if (slot) {
+          e.target = Symbol{SymbolKind::Field, slot->origin, slot->member, {}};
+        } else if (in && !quiet && cur_file_ != kStdlibFile) {
+          report(Severity::Error, "unresolved-reference", cur_file_, e.name_range,
+                 std::string(decl_kind_name(in->kind)) + " `" + in->name + "` has no field `" + e.text +
+                     "`; use one of its fields")
+              .data.emplace_back("name", e.text);
+        }
+        add_ref(cur_file_, e.name_range, e.target);
+        for (Argument& a : e.args) resolve_expr(a.value, scope);
+        return;
+      }
+      default:
+        resolve_expr(e, scope);
+    }
+  }
+
+  const Decl* type_decl_of(const Field* f) const {
+    if (!f || f->type.decl == kNone) return nullptr;
+    const Decl& t = m_.decls[f->type.decl];
+    return (t.is_data_model() || t.kind == DeclKind::TypeDef) ? &t : nullptr;
+  }
+
+  // Resolves names in `e`; returns the model/type the expression evaluates to, if any (for
+  // member access and collection predicates).
+  const Decl* resolve_expr(Expr& e, const ExprScope& scope) {
+    switch (e.kind) {
+      case ExprKind::Reference: return resolve_reference(e, scope);
+      case ExprKind::This: return scope.model;
+      case ExprKind::Member: {
+        const Decl* obj = e.children.empty() ? nullptr : resolve_expr(e.children[0], scope);
+        const FieldSlot* slot = obj ? obj->find_field(e.text) : nullptr;
+        if (slot) {
+          e.target = Symbol{SymbolKind::Field, slot->origin, slot->member, {}};
+        } else if (obj && scope.report && cur_file_ != kStdlibFile && !e.text.empty()) {
+          report(Severity::Error, "unresolved-reference", cur_file_, e.name_range,
+                 std::string(decl_kind_name(obj->kind)) + " `" + obj->name + "` has no field `" + e.text +
+                     "`; use one of its fields")
+              .data.emplace_back("name", e.text);
+        }
+        add_ref(cur_file_, e.name_range, e.target);
+        return slot ? type_decl_of(slot->field) : nullptr;
+      }
+      case ExprKind::Call: {
+        const Decl* fn = lookup(e.text);
+        if (fn && fn->kind == DeclKind::Function) {
+          e.target = decl_symbol(fn->id);
+        } else if (scope.report && cur_file_ != kStdlibFile && !e.text.empty()) {
+          report(Severity::Error, "unknown-function", cur_file_, e.name_range,
+                 "unknown function `" + e.text + "`; check its name, or declare it with `function " + e.text +
+                     "(...)`")
+              .data.emplace_back("name", e.text);
+        }
+        add_ref(cur_file_, e.name_range, e.target);
+        ExprScope inner = scope;
+        inner.preferred_enum = nullptr;
+        for (Argument& a : e.args) resolve_expr(a.value, inner);
+        if (!fn || fn->kind != DeclKind::Function) return nullptr;
+        if (fn->is_stdlib()) {
+          if (e.text == "auth") return auth_;
+          if (e.text == "before" || e.text == "future") return scope.model;
+          return nullptr;
+        }
+        const Decl* rt = lookup(fn->return_type);
+        return rt && (rt->is_data_model() || rt->kind == DeclKind::TypeDef) ? rt : nullptr;
+      }
+      case ExprKind::Predicate: {
+        const Decl* elem = e.children.empty() ? nullptr : resolve_expr(e.children[0], scope);
+        ExprScope inner = scope;
+        inner.element = elem;
+        inner.preferred_enum = nullptr;
+        if (!e.binding.empty()) inner.bindings.push_back({e.binding, e.binding_range, elem});
+        // Without a known element type, names inside cannot be checked reliably.
+        if (!elem && !e.children.empty() && e.children[0].target.kind == SymbolKind::None) inner.report = false;
+        if (e.children.size() > 1) resolve_expr(e.children[1], inner);
+        return nullptr;
+      }
+      case ExprKind::Object:
+        for (Argument& a : e.args) resolve_expr(a.value, scope);
+        return nullptr;
+      case ExprKind::Array:
+      case ExprKind::Binary:
+      case ExprKind::Unary:
+        for (Expr& c : e.children) resolve_expr(c, scope);
+        return nullptr;
+      default:
+        return nullptr;
+    }
+  }
+
+  const Decl* resolve_reference(Expr& e, const ExprScope& scope) {
+    auto done = [&](Symbol s, const Decl* type) {
+      e.target = s;
+      add_ref(cur_file_, e.name_range, s);
+      return type;
+    };
+    if (scope.preferred_enum) {
+      if (const EnumValue* v = scope.preferred_enum->find_value(e.text)) {
+        uint32_t idx = static_cast<uint32_t>(v - scope.preferred_enum->values.data());
+        return done(Symbol{SymbolKind::EnumValue, scope.preferred_enum->id, idx, {}}, nullptr);
+      }
+    }
+    if (scope.element) {
+      if (const FieldSlot* s = scope.element->find_field(e.text))
+        return done(Symbol{SymbolKind::Field, s->origin, s->member, {}}, type_decl_of(s->field));
+    }
+    for (auto it = scope.bindings.rbegin(); it != scope.bindings.rend(); ++it) {
+      if (it->name == e.text) {
+        Symbol s{SymbolKind::Binding, kNone, kNone, it->range};
+        return done(s, it->type);
+      }
+    }
+    if (scope.model) {
+      if (const FieldSlot* s = scope.model->find_field(e.text))
+        return done(Symbol{SymbolKind::Field, s->origin, s->member, {}}, type_decl_of(s->field));
+    }
+    if (auto it = enum_values_.find(e.text); it != enum_values_.end()) return done(it->second, nullptr);
+    if (const Decl* d = lookup(e.text)) return done(decl_symbol(d->id), nullptr);
+    if (scope.report && cur_file_ != kStdlibFile && !e.text.empty()) {
+      std::string where = scope.element ? " in `" + scope.element->name + "`"
+                          : scope.model ? " in " + std::string(decl_kind_name(scope.model->kind)) + " `" +
+                                              scope.model->name + "`"
+                                        : std::string();
+      report(Severity::Error, "unresolved-reference", cur_file_, e.name_range,
+             "cannot resolve `" + e.text + "`" + where + ": no field, enum value or declaration has this name")
+          .data.emplace_back("name", e.text);
+    }
+    return done(Symbol{}, nullptr);
+  }
+
+  // ---------------------------------------------------------------------------------------
+
+  void check_duplicate_members() {
+    for (Decl& d : m_.decls) {
+      if (d.is_stdlib()) continue;
+      if (d.is_data_model() || d.kind == DeclKind::TypeDef) {
+        std::unordered_map<std::string_view, const FieldSlot*> seen;
+        for (const FieldSlot& s : d.all_fields) {
+          auto [it, inserted] = seen.emplace(s.field->name, &s);
+          if (inserted || s.field->name.empty()) continue;
+          const FieldSlot& first = *it->second;
+          // Report on the model's own field when one side is own; otherwise on the model name.
+          bool own = !s.inherited;
+          TextRange r = own ? s.field->name_range : d.name_range;
+          std::string msg;
+          if (first.inherited && own) {
+            msg = "field `" + s.field->name + "` is already inherited from `" + m_.decls[first.origin].name +
+                  "`; rename or remove it";
+          } else if (own) {
+            msg = "duplicate field `" + s.field->name + "` in " + decl_kind_name(d.kind) + " `" + d.name +
+                  "`; rename or remove one of them";
+          } else {
+            msg = "field `" + s.field->name + "` is inherited twice (from `" + m_.decls[first.origin].name +
+                  "` and `" + m_.decls[s.origin].name + "`); rename one of them";
+          }
+          auto& diag = report(Severity::Error, "duplicate-field", d.file, r, std::move(msg));
+          diag.related.push_back(
+              RelatedLocation{m_.files[first.field->file].path, first.field->name_range, "first declared here"});
+          diag.data.emplace_back("field", s.field->name);
+        }
+      }
+      if (d.kind == DeclKind::Enum) {
+        std::unordered_map<std::string_view, const EnumValue*> seen;
+        for (const EnumValue& v : d.values) {
+          auto [it, inserted] = seen.emplace(v.name, &v);
+          if (inserted || v.name.empty()) continue;
+          auto& diag = report(Severity::Error, "duplicate-enum-value", d.file, v.name_range,
+                              "duplicate value `" + v.name + "` in enum `" + d.name + "`; remove one of them");
+          diag.related.push_back(RelatedLocation{m_.files[d.file].path, it->second->name_range, "first declared here"});
+          diag.data.emplace_back("value", v.name);
+        }
+      }
+    }
+  }
+
+  void fill_datasource() {
+    if (m_.datasources.empty()) return;
+    const Decl& d = m_.decls[m_.datasources.front()];
+    Datasource ds;
+    ds.decl = d.id;
+    ds.name = d.name;
+    for (const ConfigField& c : d.config) {
+      if (c.name == "provider") {
+        if (auto s = c.value.as_string()) {
+          ds.provider_text = std::string(*s);
+          ds.provider = parse_provider(*s);
+        }
+      } else if (c.name == "url") {
+        ds.url = &c;
+      } else if (c.name == "shadowDatabaseUrl") {
+        ds.shadow_database_url = &c;
+      } else if (c.name == "directUrl") {
+        ds.direct_url = &c;
+      } else if (c.name == "schemas") {
+        for (const Expr& it : c.value.items())
+          if (auto s = it.as_string()) ds.schemas.emplace_back(*s);
+      } else if (c.name == "defaultSchema") {
+        if (auto s = c.value.as_string()) ds.default_schema = std::string(*s);
+      } else if (c.name == "relationMode") {
+        if (auto s = c.value.as_string()) ds.relation_mode = std::string(*s);
+      } else if (c.name == "extensions") {
+        ds.extensions = &c;
+      }
+    }
+    m_.datasource = std::move(ds);
+  }
+};
+
+}  // namespace
+
+void build_model(const std::vector<ResolveInput>& files, Model& model, std::vector<Diagnostic>& diags) {
+  Resolver(files, model, diags).run();
+}
+
+}  // namespace zen::analysis
