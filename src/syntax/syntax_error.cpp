@@ -1,0 +1,211 @@
+// Turns tree-sitter's ERROR and MISSING nodes into messages a person can act on. The message
+// depends on where the problem is: the kind of the enclosing node and the field the missing
+// node was meant to fill.
+#include "syntax/syntax_error.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace zen::syntax {
+
+namespace {
+
+constexpr size_t kMaxTokenChars = 24;
+
+// Shortens a token for a message and keeps it on one line.
+std::string quote_token(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n' || c == '\r') break;
+    out += c;
+  }
+  if (out.size() > kMaxTokenChars) out = out.substr(0, kMaxTokenChars) + "…";
+  return "`" + out + "`";
+}
+
+// What a node kind is called in messages ("a model name", "an expression").
+std::string describe_missing(std::string_view kind, std::string_view parent,
+                             std::string_view field) {
+  if (field == "name") {
+    if (parent == "data_model") return "expected a model name";
+    if (parent == "type_def") return "expected a type name";
+    if (parent == "enum_declaration") return "expected an enum name";
+    if (parent == "datasource_declaration") return "expected a datasource name";
+    if (parent == "generator_declaration") return "expected a generator name";
+    if (parent == "plugin_declaration") return "expected a plugin name";
+    if (parent == "function_declaration") return "expected a function name";
+    if (parent == "procedure_declaration") return "expected a procedure name";
+    if (parent == "attribute_declaration") return "expected an attribute name such as `@name`";
+    if (parent == "data_field") return "expected a field name";
+    if (parent == "enum_field") return "expected an enum value";
+    if (parent == "config_field") return "expected a setting name";
+    if (parent == "function_parameter" || parent == "attribute_parameter")
+      return "expected a parameter name";
+    if (parent == "argument") return "expected an argument name";
+    return "expected a name";
+  }
+  if (field == "base" && parent == "field_type")
+    return "expected a field type such as `String`, `Int` or a model name";
+  if (field == "base" || field == "type" || field == "return_type") return "expected a type";
+  if (field == "path") return "expected the imported file's path as a string";
+  if (field == "value" && parent == "config_field") return "expected a value";
+  if (field == "value" && parent == "unsupported_type")
+    return "expected the database type as a string, like `Unsupported(\"xml\")`";
+  if (field == "property") return "expected a field name after `.`";
+  if (field == "body" && (parent == "data_model" || parent == "type_def"))
+    return "expected `{` to start the body";
+  if (field == "value" || field == "left" || field == "right" || field == "operand" ||
+      field == "condition" || field == "collection" || field == "object")
+    return "expected an expression";
+  if (kind == "identifier") return "expected a name";
+  if (kind == "string") return "expected a string";
+  if (kind == "number") return "expected a number";
+  if (kind == "attribute_name") return "expected an attribute name";
+  return "expected " + std::string(kind);
+}
+
+// `parent` and `grandparent` come from the walk: tree-sitter's own parent lookup is
+// unreliable for zero-width (missing) nodes.
+std::string missing_message(Node node, Node parent, Node grandparent, std::string_view field) {
+  std::string_view kind = node.kind();
+  if (!node.is_named()) return "missing `" + std::string(kind) + "`";
+  if (parent.kind() == "field_type" && field == "base") {
+    Node name = grandparent.child_by_field("name");
+    if (!name.is_null() && !name.is_missing()) {
+      return "field " + quote_token(name.text()) +
+             " has no type; expected a field type such as `String`, `Int` or a model name";
+    }
+  }
+  return describe_missing(kind, parent.kind(), field);
+}
+
+// The first token (leaf) inside an ERROR node; null if the node has no children.
+Node first_leaf(Node node) {
+  while (node.child_count() > 0) node = node.child(0);
+  return node;
+}
+
+// What may appear at the place of an ERROR node, by its parent's kind.
+std::string_view expectation(std::string_view parent) {
+  if (parent.empty() || parent == "schema" || parent == "ERROR")
+    return "expected a declaration such as `model`, `enum`, `type` or `datasource`";
+  if (parent == "model_body") return "expected a field or a `@@` attribute";
+  if (parent == "enum_body") return "expected an enum value or a `@@` attribute";
+  if (parent == "config_block") return "expected a setting like `name = value`";
+  if (parent == "argument_list") return "expected an argument";
+  if (parent == "array_expression") return "expected an array element or `]`";
+  if (parent == "object_expression") return "expected a field like `key: value`";
+  if (parent == "data_field") return "expected a field attribute such as `@id`";
+  if (parent == "field_type") return "expected a field type";
+  return {};
+}
+
+SyntaxError error_node_error(Node error, Node parent, std::string_view source) {
+  std::string_view parent_kind = parent.kind();
+  Node leaf = first_leaf(error);
+  TextRange range = leaf.range();
+  std::string_view token = leaf.text();
+  if (leaf == error) {
+    // An ERROR without children holds characters no token matches: show up to the next
+    // space.
+    std::string_view rest = source.substr(std::min<size_t>(error.start(), source.size()));
+    size_t n = 0;
+    while (n < rest.size() && n < error.end() - error.start() &&
+           !std::isspace(static_cast<unsigned char>(rest[n])))
+      ++n;
+    if (n == 0) n = std::min<size_t>(1, rest.size());
+    token = rest.substr(0, n);
+    range = TextRange{error.start(), error.start() + static_cast<uint32_t>(n)};
+  }
+  char first = error.start() < source.size() ? source[error.start()] : '\0';
+  if (first == '"' || first == '\'') {
+    return {TextRange{error.start(), error.start() + 1},
+            std::string("unterminated string; close it with ") + first + " on the same line"};
+  }
+  // A lone name in a model body is a field without a type.
+  if (parent_kind == "model_body" && error.named_child_count() == 1 &&
+      error.named_child(0).kind() == "identifier" && error.child_count() == 1) {
+    return {range, "field " + quote_token(token) +
+                       " has no type; expected a field type such as `String`, `Int` or a "
+                       "model name"};
+  }
+  std::string message = "unexpected " + quote_token(token);
+  std::string_view hint = expectation(parent_kind);
+  if (!hint.empty()) message += ", " + std::string(hint);
+  return {range, message};
+}
+
+// Start of the gap before `offset`: a missing token belongs right after the previous token,
+// not at the start of the next line.
+uint32_t skip_back_whitespace(std::string_view text, uint32_t offset) {
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text.size()));
+  while (offset > 0 && std::isspace(static_cast<unsigned char>(text[offset - 1]))) --offset;
+  return offset;
+}
+
+struct Walk {
+  std::string_view source;
+  std::vector<SyntaxError>& out;
+};
+
+// Visits the children of `node` (whose parent is `parent`) that contain errors.
+void collect_children(Walk& walk, Node node, Node parent) {
+  TSTreeCursor cursor = ts_tree_cursor_new(node.raw());
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      Node child(ts_tree_cursor_current_node(&cursor), node.source());
+      if (child.is_missing()) {
+        const char* field = ts_tree_cursor_current_field_name(&cursor);
+        uint32_t at = skip_back_whitespace(walk.source, child.start());
+        walk.out.push_back(
+            {TextRange{at, at}, missing_message(child, node, parent, field ? field : "")});
+      } else if (child.is_error()) {
+        // One message per skipped region: what follows inside it is noise.
+        walk.out.push_back(error_node_error(child, node, walk.source));
+      } else if (child.has_error()) {
+        collect_children(walk, child, node);
+      }
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
+}  // namespace
+
+std::vector<SyntaxError> syntax_errors(const SyntaxTree& tree) {
+  std::vector<SyntaxError> out;
+  Node root = tree.root();
+  if (!root.has_error()) return out;
+  Walk walk{tree.text(), out};
+  // When nothing parsed as a schema the root itself is the ERROR node.
+  if (root.is_error()) out.push_back(error_node_error(root, Node(), tree.text()));
+  collect_children(walk, root, Node());
+  std::stable_sort(out.begin(), out.end(), [](const SyntaxError& a, const SyntaxError& b) {
+    return a.range.start < b.range.start;
+  });
+  // Two reports at one position say the same thing twice; keep the first.
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const SyntaxError& a, const SyntaxError& b) {
+                          return a.range.start == b.range.start;
+                        }),
+            out.end());
+  return out;
+}
+
+Diagnostic to_diagnostic(const SyntaxError& error, std::string_view path) {
+  Diagnostic d;
+  d.code = kSyntaxErrorCode;
+  d.severity = Severity::Error;
+  d.path = std::string(path);
+  d.range = error.range;
+  d.message = error.message;
+  return d;
+}
+
+std::vector<Diagnostic> syntax_diagnostics(const SyntaxTree& tree, std::string_view path) {
+  std::vector<Diagnostic> out;
+  for (const SyntaxError& e : syntax_errors(tree)) out.push_back(to_diagnostic(e, path));
+  return out;
+}
+
+}  // namespace zen::syntax
