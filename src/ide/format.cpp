@@ -51,7 +51,7 @@ struct Tok {
 bool is_atomic(std::string_view t) {
   return t == "string" || t == "number" || t == "comment" || t == "doc_comment" ||
          t == "attribute_name" || t == "builtin_type" || t == "identifier" || t == "boolean" ||
-         t == "null" || t == "this" || t == "list_suffix" || t == "optional_suffix" ||
+         t == "null" || t == "this" || t == "optional_suffix" ||
          t == "positional_marker" || t == "expression_type";
 }
 
