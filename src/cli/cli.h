@@ -24,5 +24,6 @@ struct CommandEntry {
 };
 
 // Commands, one per file (src/cli/<name>.cpp).
+int run_format(const std::vector<std::string>& args, Console& console);  // format.cpp
 
 }  // namespace zen::cli

@@ -14,6 +14,7 @@ using zen::cli::CommandEntry;
 
 // Keep in the order `zen --help` lists them.
 const CommandEntry kCommands[] = {
+    {"format", zen::cli::run_format, "format a schema and the files it imports"},
 };
 
 void print_help(std::ostream& out) {
