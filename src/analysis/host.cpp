@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "analysis/analysis.h"
@@ -11,37 +12,21 @@
 #include "analysis/internal/resolve.h"
 #include "analysis/stdlib.h"
 #include "analysis/validate/rules.h"
+#include "syntax/parse.h"
+#include "syntax/syntax_error.h"
 
 namespace zen::analysis {
 
 namespace {
 
-struct TreeDeleter {
-  void operator()(TSTree* t) const { ts_tree_delete(t); }
-};
-struct ParserDeleter {
-  void operator()(TSParser* p) const { ts_parser_delete(p); }
-};
-using TreePtr = std::unique_ptr<TSTree, TreeDeleter>;
-using ParserPtr = std::unique_ptr<TSParser, ParserDeleter>;
-
-ParserPtr new_parser() {
-  ParserPtr p(ts_parser_new());
-  ts_parser_set_language(p.get(), tree_sitter_zmodel());
-  return p;
-}
-
-TreePtr parse(TSParser* parser, const std::string& text, TSTree* old) {
-  return TreePtr(ts_parser_parse_string(parser, old, text.data(), static_cast<uint32_t>(text.size())));
+FileDecls lower_tree(const syntax::SyntaxTree& tree) {
+  FileDecls d = lower_file(tree.root().raw(), tree.text());
+  d.syntax_errors = syntax::syntax_diagnostics(tree, "");
+  return d;
 }
 
 const FileDecls& stdlib_decls() {
-  static const FileDecls decls = [] {
-    ParserPtr p = new_parser();
-    std::string text(stdlib_text());
-    TreePtr tree = parse(p.get(), text, nullptr);
-    return lower_file(ts_tree_root_node(tree.get()), text);
-  }();
+  static const FileDecls decls = lower_tree(syntax::SyntaxTree::parse(std::string(stdlib_text())));
   return decls;
 }
 
@@ -51,23 +36,10 @@ std::string lower_ascii(std::string_view s) {
   return r;
 }
 
-TSPoint point_at(const std::string& text, uint32_t offset) {
-  TSPoint p{0, 0};
-  uint32_t line_start = 0;
-  for (uint32_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++p.row;
-      line_start = i + 1;
-    }
-  }
-  p.column = offset - line_start;
-  return p;
-}
-
 struct FileState {
-  std::string text;
-  TreePtr tree;
+  std::optional<syntax::SyntaxTree> tree;
   FileDecls decls;
+  const std::string& text() const { return tree->text(); }
 };
 
 }  // namespace
@@ -111,14 +83,13 @@ bool Analysis::has_errors() const {
 }
 
 struct Host::Impl {
-  ParserPtr parser = new_parser();
   std::map<std::string, FileState> files;
   uint64_t generation = 0;
   uint64_t cached_generation = ~uint64_t{0};
   std::string cached_entry;
   std::shared_ptr<const Analysis> cached;
 
-  void relower(FileState& f) { f.decls = lower_file(ts_tree_root_node(f.tree.get()), f.text); }
+  void relower(FileState& f) { f.decls = lower_tree(*f.tree); }
 
   /// The loaded path an import resolves to: the exact path, else a case-insensitive match.
   const std::string* find_file(const std::string& resolved) const {
@@ -181,7 +152,7 @@ struct Host::Impl {
     for (size_t i = 0; i < order.size(); ++i) {
       const FileState& fs = files.at(*order[i]);
       inputs.push_back(ResolveInput{*order[i], &fs.decls, imports[i]});
-      texts.push_back(fs.text);
+      texts.push_back(fs.text());
       for (Diagnostic d : fs.decls.syntax_errors) {
         d.path = *order[i];
         diags.push_back(std::move(d));
@@ -215,9 +186,8 @@ Host::~Host() = default;
 
 void Host::set_file_text(const std::string& path, std::string text) {
   FileState& f = impl_->files[path];
-  if (f.tree && f.text == text) return;
-  f.text = std::move(text);
-  f.tree = parse(impl_->parser.get(), f.text, nullptr);
+  if (f.tree && f.text() == text) return;
+  f.tree = syntax::SyntaxTree::parse(std::move(text));
   impl_->relower(f);
   ++impl_->generation;
 }
@@ -226,17 +196,8 @@ bool Host::apply_edit(const std::string& path, const TextEdit& edit) {
   auto it = impl_->files.find(path);
   if (it == impl_->files.end()) return false;
   FileState& f = it->second;
-  if (edit.range.start > edit.range.end || edit.range.end > f.text.size()) return false;
-  TSInputEdit e;
-  e.start_byte = edit.range.start;
-  e.old_end_byte = edit.range.end;
-  e.new_end_byte = edit.range.start + static_cast<uint32_t>(edit.new_text.size());
-  e.start_point = point_at(f.text, e.start_byte);
-  e.old_end_point = point_at(f.text, e.old_end_byte);
-  f.text.replace(edit.range.start, edit.range.end - edit.range.start, edit.new_text);
-  e.new_end_point = point_at(f.text, e.new_end_byte);
-  ts_tree_edit(f.tree.get(), &e);
-  f.tree = parse(impl_->parser.get(), f.text, f.tree.get());
+  if (edit.range.start > edit.range.end || edit.range.end > f.text().size()) return false;
+  f.tree->replace(edit.range, edit.new_text);
   impl_->relower(f);
   ++impl_->generation;
   return true;
@@ -250,7 +211,7 @@ bool Host::remove_file(const std::string& path) {
 
 const std::string* Host::file_text(const std::string& path) const {
   auto it = impl_->files.find(path);
-  return it == impl_->files.end() ? nullptr : &it->second.text;
+  return it == impl_->files.end() ? nullptr : &it->second.text();
 }
 
 std::vector<std::string> Host::missing_imports(std::string_view entry) {

@@ -335,35 +335,6 @@ struct Lowerer {
     }
     out.decls.push_back(std::move(d));
   }
-
-  void collect_syntax_errors(TSNode n) {
-    if (cst::is_null(n) || !ts_node_has_error(n)) return;
-    if (ts_node_is_missing(n)) {
-      Diagnostic d;
-      d.code = "syntax-error";
-      d.range = range(n);
-      std::string_view k = kind(n);
-      d.message = "missing `" + std::string(k) + "`; add it here";
-      out.syntax_errors.push_back(std::move(d));
-      return;
-    }
-    if (cst::is(n, "ERROR")) {
-      Diagnostic d;
-      d.code = "syntax-error";
-      d.range = range(n);
-      std::string_view t = text(n);
-      size_t nl = t.find('\n');
-      if (nl != std::string_view::npos) t = t.substr(0, nl);
-      if (t.size() > 40) t = t.substr(0, 40);
-      while (!t.empty() && (t.back() == ' ' || t.back() == '\r')) t.remove_suffix(1);
-      d.message = t.empty() ? std::string("unexpected input; check the syntax here")
-                            : "unexpected `" + std::string(t) + "`; check the syntax here";
-      out.syntax_errors.push_back(std::move(d));
-      // Report nested MISSING nodes too, but not nested ERRORs.
-      return;
-    }
-    cst::for_each_child(n, [&](TSNode ch, const char*) { collect_syntax_errors(ch); });
-  }
 };
 
 }  // namespace
@@ -407,7 +378,6 @@ FileDecls lower_file(TSNode root, std::string_view text) {
     }
     l.lower_decl(ch);
   });
-  l.collect_syntax_errors(root);
   return std::move(l.out);
 }
 

@@ -226,7 +226,7 @@ class Resolver {
         }
         add_ref(d.file, r, decl_symbol(b->id));
         if (b->kind != DeclKind::Model) {
-          report(Severity::Error, "invalid-extends", d.file, r,
+          report(Severity::Error, "extends-not-a-model", d.file, r,
                  "`" + b->name + "` is a " + decl_kind_name(b->kind) +
                      ", not a model; `extends` takes a model (use `with` for a type)");
           continue;
@@ -251,7 +251,7 @@ class Resolver {
         }
         add_ref(d.file, r, decl_symbol(b->id));
         if (b->kind != DeclKind::TypeDef) {
-          report(Severity::Error, "invalid-mixin", d.file, r,
+          report(Severity::Error, "mixin-not-a-type", d.file, r,
                  "`" + b->name + "` is a " + decl_kind_name(b->kind) +
                      ", not a type; `with` takes `type` declarations");
           continue;

@@ -25,6 +25,8 @@ inline std::vector<SourceInput> split_fixture(std::string_view text) {
     std::string_view line = text.substr(pos, eol - pos);
     if (line.substr(0, 4) == "//- ") {
       files.push_back(SourceInput{std::string(line.substr(4)), ""});
+    } else if (files.empty() && line.empty() && text.find("\n//- ") != std::string_view::npos) {
+      // Blank lines before the first `//- ` header.
     } else {
       if (files.empty()) files.push_back(SourceInput{"/schema.zmodel", ""});
       files.back().text += std::string(line);
@@ -91,8 +93,8 @@ inline bool is_resolution_code(const std::string& code) {
   static const std::set<std::string> kCodes = {
       "syntax-error",        "unresolved-import",   "duplicate-declaration", "duplicate-field",
       "duplicate-enum-value", "unknown-type",       "unknown-attribute",     "unknown-function",
-      "unresolved-reference", "cyclic-inheritance", "cyclic-mixin",          "invalid-extends",
-      "invalid-mixin",       "extends-non-delegate", "file-not-found"};
+      "unresolved-reference", "cyclic-inheritance", "cyclic-mixin",          "extends-not-a-model",
+      "mixin-not-a-type",      "extends-non-delegate", "file-not-found"};
   return kCodes.count(code) > 0;
 }
 

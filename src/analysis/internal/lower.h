@@ -23,7 +23,7 @@ struct FileDecls {
   /// Declarations in source order; `file`, `id` and everything resolution computes are unset.
   std::vector<Decl> decls;
   std::vector<ImportDecl> imports;
-  /// Syntax errors (code `syntax-error`); `path` is unset.
+  /// Syntax errors (code `syntax-error`), filled by the caller from the syntax layer; `path` is unset.
   std::vector<Diagnostic> syntax_errors;
 };
 
