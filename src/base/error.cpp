@@ -22,6 +22,7 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::Unexecutable: return "unexecutable";
     case ErrorCode::Cancelled: return "cancelled";
     case ErrorCode::ProviderMismatch: return "provider-mismatch";
+    case ErrorCode::DatabaseNotEmpty: return "database-not-empty";
   }
   return "unknown";
 }

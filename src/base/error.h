@@ -26,6 +26,7 @@ enum class ErrorCode {
   Unexecutable,       // the change cannot be applied to the current data
   Cancelled,          // the user said no
   ProviderMismatch,   // migration_lock.toml names another provider
+  DatabaseNotEmpty,   // migrations cannot start on a database that has tables but no history
 };
 
 const char* error_code_name(ErrorCode code);
