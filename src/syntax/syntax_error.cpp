@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 namespace zen::syntax {
 
@@ -85,6 +86,35 @@ Node first_leaf(Node node) {
   return node;
 }
 
+// The offset of a quote in [start, end) that is still open at the end of its line: strings
+// cannot span lines, so the lexer gives up on them there.
+std::optional<uint32_t> unterminated_quote(std::string_view source, uint32_t start,
+                                           uint32_t end) {
+  end = std::min<uint32_t>(end, static_cast<uint32_t>(source.size()));
+  std::optional<uint32_t> open;
+  for (uint32_t i = start; i < end; ++i) {
+    char c = source[i];
+    if (c == '\n') {
+      if (open) return open;
+      continue;
+    }
+    if (open) {
+      if (c == '\\') ++i;
+      else if (c == source[*open]) open.reset();
+      continue;
+    }
+    if (c == '"' || c == '\'') open = i;
+  }
+  if (open) {
+    // The ERROR may stop before the end of the line; look at the rest of it.
+    for (uint32_t i = end; i < source.size() && source[i] != '\n'; ++i) {
+      if (source[i] == '\\') ++i;
+      else if (source[i] == source[*open]) return std::nullopt;
+    }
+  }
+  return open;
+}
+
 // What may appear at the place of an ERROR node, by its parent's kind.
 std::string_view expectation(std::string_view parent) {
   if (parent.empty() || parent == "schema" || parent == "ERROR")
@@ -117,10 +147,9 @@ SyntaxError error_node_error(Node error, Node parent, std::string_view source) {
     token = rest.substr(0, n);
     range = TextRange{error.start(), error.start() + static_cast<uint32_t>(n)};
   }
-  char first = error.start() < source.size() ? source[error.start()] : '\0';
-  if (first == '"' || first == '\'') {
-    return {TextRange{error.start(), error.start() + 1},
-            std::string("unterminated string; close it with ") + first + " on the same line"};
+  if (auto quote = unterminated_quote(source, error.start(), error.end())) {
+    return {TextRange{*quote, *quote + 1}, std::string("unterminated string; close it with ") +
+                                               source[*quote] + " on the same line"};
   }
   // A lone name in a model body is a field without a type.
   if (parent_kind == "model_body" && error.named_child_count() == 1 &&
