@@ -345,7 +345,8 @@ class Model {
   /// The first datasource (in decl order); nullopt if there is none.
   std::optional<Datasource> datasource;
 
-  /// Every resolved (and unresolved: target.kind == None) name use in user files.
+  /// Every resolved (and unresolved: target.kind == None) name use in user files, sorted by
+  /// file and position.
   std::vector<Reference> references;
 
   const Decl& decl(DeclId id) const { return decls[id]; }

@@ -51,6 +51,10 @@ class Resolver {
     check_duplicate_members();
     fill_datasource();
     std::sort(m_.by_name_.begin(), m_.by_name_.end());
+    std::stable_sort(m_.references.begin(), m_.references.end(), [](const Reference& a, const Reference& b) {
+      if (a.file != b.file) return a.file < b.file;
+      return a.range.start < b.range.start;
+    });
   }
 
  private:
