@@ -128,7 +128,7 @@ struct DefaultCheck {
       }
       for (BuiltinType b : ok)
         if (*t.builtin == b) return true;
-      error(e, "`" + fn + "()` cannot be the default of a `" + kind_name(t) + "` field; it " + what);
+      error(e, "`" + fn + "()` cannot be the default of " + a_type(kind_name(t)) + " field; it " + what);
       return false;
     };
     if (fn == "autoincrement") {
@@ -206,7 +206,7 @@ struct DefaultCheck {
     if (t.kind != TypeKind::Builtin || !t.builtin) return;
     BuiltinType b = *t.builtin;
     auto mismatch = [&](const char* what) {
-      error(e, std::string("a ") + what + " cannot be the default of a `" + kind_name(t) + "` field");
+      error(e, std::string("a ") + what + " cannot be the default of " + a_type(kind_name(t)) + " field");
     };
     switch (e.kind) {
       case ExprKind::String: {
@@ -256,7 +256,7 @@ struct DefaultCheck {
         return;
       case ExprKind::Reference:
         if (e.target.kind == SymbolKind::EnumValue)
-          error(e, "an enum value cannot be the default of a `" + std::string(kind_name(t)) + "` field");
+          error(e, "an enum value cannot be the default of " + a_type(kind_name(t)) + " field");
         return;
       default:
         return;

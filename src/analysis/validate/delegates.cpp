@@ -1,5 +1,4 @@
-// Rule: polymorphism is well formed: `extends` names a `@@delegate` model (or a v2 abstract
-// one), the discriminator is a String or enum field, and `@@delegateMap` sits on a sub-model
+// Rule: polymorphism is well formed: the discriminator is a String or enum field, and `@@delegateMap` sits on a sub-model
 // with a value of the discriminator's type.
 #include "analysis/validate/internal/util.h"
 #include "analysis/validate/rule_list.h"
@@ -20,20 +19,10 @@ void check_delegates(ValidationContext& ctx) {
                     "the discriminator `" + f->name + "` must be a String or enum field, not `" + type_text(f->type) + "`");
       }
     }
+    // `extends` of a non-delegate model is reported by name resolution (extends-non-delegate).
     const Decl* base = nullptr;
-    for (size_t i = 0; i < d.bases.size(); ++i) {
-      if (d.bases[i] == kNone) continue;
-      const Decl& b = model.decl(d.bases[i]);
-      if (b.has_attribute("@@delegate")) {
-        base = &b;
-        continue;
-      }
-      if (b.is_abstract) continue;
-      ctx.error("invalid-extends", d.file, d.name_range,
-                "`" + d.name + "` extends `" + b.name + "`, which is not a delegate model; add `@@delegate(<discriminator field>)` to `" +
-                    b.name + "`")
-          .data.push_back({"model", b.name});
-    }
+    for (DeclId b : d.bases)
+      if (b != kNone && model.decl(b).has_attribute("@@delegate")) base = &model.decl(b);
     const AttributeApp* map = d.find_attribute("@@delegateMap");
     if (!map) continue;
     if (!base) {

@@ -220,13 +220,6 @@ void check_expressions(ValidationContext& ctx) {
       }
       check.check(a.value);
     }
-    if ((policy || check.in_validate) && app.args.size() >= 2) {
-      const Expr& cond = app.args[1].value;
-      ExprType t = type_of(model, cond, s.holder);
-      if (t.known() && !(t.name == "Boolean" || t.name == "Any") )
-        ctx.error("type-mismatch", s.file, cond.range,
-                  "the condition of `" + app.name + "` must be a Boolean expression, found `" + display(t) + "`");
-    }
   });
 }
 

@@ -19,7 +19,8 @@ void check_field_types(ValidationContext& ctx) {
                   "field `" + f.name + "` cannot be both a list and optional; remove the `?`");
       }
       bool scalar = t.kind == TypeKind::Builtin || t.kind == TypeKind::Enum;
-      if (t.list && scalar && !lists_ok) {
+      // Fields of a `type` are stored inside JSON, where lists are always possible.
+      if (t.list && scalar && !lists_ok && d->kind != DeclKind::TypeDef) {
         ctx.error("scalar-list-unsupported", f.file, t.range,
                   "scalar lists like `" + type_text(t) + "` are not supported by the `" +
                       std::string(provider_name(*provider)) +

@@ -89,11 +89,14 @@ std::span<const NativeType> table_for(Provider p) {
 }
 
 std::string names_for(std::span<const NativeType> table, B type) {
+  std::vector<std::string> names;
+  for (const NativeType& n : table)
+    if (std::find(n.types.begin(), n.types.end(), type) != n.types.end())
+      names.push_back("`@db." + std::string(n.name) + "`");
   std::string out;
-  for (const NativeType& n : table) {
-    if (std::find(n.types.begin(), n.types.end(), type) == n.types.end()) continue;
-    if (!out.empty()) out += ", ";
-    out += "`@db." + std::string(n.name) + "`";
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i) out += i + 1 == names.size() ? " or " : ", ";
+    out += names[i];
   }
   return out;
 }
@@ -127,12 +130,14 @@ void check_native_types(ValidationContext& ctx) {
             std::find(nt->types.begin(), nt->types.end(), *f.type.builtin) == nt->types.end()) {
           std::string hint = names_for(table, *f.type.builtin);
           ctx.error("invalid-native-type", f.file, a.name_range,
-                    "native type `" + std::string(native) + "` cannot be used on a `" +
-                        builtin_type_name(*f.type.builtin) + "` field" +
+                    "native type `" + std::string(native) + "` cannot be used on " +
+                        a_type(builtin_type_name(*f.type.builtin)) + " field" +
                         (hint.empty() ? std::string() : "; use " + hint));
           continue;
         }
-        if (static_cast<int>(a.args.size()) > nt->max_args) {
+        // More arguments than the attribute declares is reported by attribute_arguments.cpp.
+        size_t declared = a.decl != kNone ? model.decl(a.decl).params.size() : a.args.size();
+        if (static_cast<int>(a.args.size()) > nt->max_args && a.args.size() <= declared) {
           ctx.error("invalid-argument", f.file, a.range,
                     "native type `" + std::string(native) + "` takes " +
                         (nt->max_args == 0 ? std::string("no arguments") : "at most " + std::to_string(nt->max_args) + " argument" + (nt->max_args > 1 ? "s" : "")));

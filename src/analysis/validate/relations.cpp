@@ -146,6 +146,12 @@ void check_field(ValidationContext& ctx, const Decl& m, const Field& f, std::pai
   if (f.type.decl == kNone) return;
   const Decl& target = model.decl(f.type.decl);
   RelSide me = side_of(m, f);
+  if (f.type.list && (me.fields || me.references)) {
+    // Foreign keys live on the single side; a list side cannot hold them.
+    ctx.error("invalid-relation", f.file, me.rel->name_range,
+              "list relation field `" + f.name + "` cannot have `fields` or `references`; put them on the opposite field");
+    me.fields = me.references = nullptr;
+  }
   check_owner_arguments(ctx, me);
 
   bool self = &target == &m;
@@ -196,12 +202,7 @@ void check_field(ValidationContext& ctx, const Decl& m, const Field& f, std::pai
   const RelSide& other = opposite[0];
   bool first = key < keys[0];
   const Field& o = *other.field;
-  if (f.type.list && o.type.list) {
-    if (me.fields || me.references)
-      ctx.error("invalid-relation", f.file, me.rel->name_range,
-                "many-to-many relation fields cannot have `fields` or `references`; remove them");
-    return;
-  }
+  if (f.type.list && o.type.list) return;  // implicit many-to-many
   if (me.owns() && other.owns()) {
     if (first)
       ctx.error("invalid-relation", f.file, f.name_range,
@@ -210,7 +211,8 @@ void check_field(ValidationContext& ctx, const Decl& m, const Field& f, std::pai
     return;
   }
   if (!me.owns() && !other.owns()) {
-    if (self) return;
+    // A half-written owner (`fields` without `references`) is reported by check_owner_arguments.
+    if (self || me.fields || me.references || other.fields || other.references) return;
     // Report on the side that should own the foreign key: the non-list one.
     bool should_own = !f.type.list && (o.type.list || first);
     if (should_own) {

@@ -45,6 +45,11 @@ void check_unique_criteria(ValidationContext& ctx) {
                           "; remove `" + a.name + "`");
       continue;
     }
+    // With a broken `with`/`extends` the inherited fields are unknown (resolution reports it).
+    bool broken = false;
+    for (DeclId m : d.mixins) broken |= m == kNone || model.decl(m).kind != DeclKind::TypeDef;
+    for (DeclId b : d.bases) broken |= b == kNone;
+    if (broken || d.mixins.size() != d.mixin_names.size() || d.bases.size() != d.base_names.size()) continue;
     const AttributeApp* model_id = d.find_any_attribute("@@id");
     int id_fields = 0;
     bool unique = model_id || d.find_any_attribute("@@unique");

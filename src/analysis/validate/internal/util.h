@@ -76,6 +76,12 @@ std::string display(const ExprType& t);
 /// True for an ISO-8601 date or date-time string.
 bool is_iso_datetime(std::string_view s);
 
+/// "a `String`" / "an `Int`": the type name in backquotes with its article.
+inline std::string a_type(std::string_view name) {
+  bool vowel = !name.empty() && std::string_view("AEIOUaeiou").find(name[0]) != std::string_view::npos;
+  return std::string(vowel ? "an `" : "a `") + std::string(name) + "`";
+}
+
 /// "argument `name` of `@attr`".
 inline std::string fmt_arg(std::string_view param, std::string_view attribute) {
   return "argument `" + std::string(param) + "` of `" + std::string(attribute) + "`";
