@@ -1,0 +1,169 @@
+// PostgreSQL normalisation: canonical type spellings and families, SERIAL sequence names.
+#include "dialect/postgres/normalize.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace zen::dialect::postgres {
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+/// Splits "name(args) suffix" into name, "(args)" without spaces, and the suffix.
+struct TypeParts {
+  std::string name;
+  std::string args;  // "(10,2)" or ""
+  std::string suffix;
+};
+
+TypeParts split_type(const std::string& t) {
+  TypeParts p;
+  size_t open = t.find('(');
+  if (open == std::string::npos) {
+    p.name = t;
+    return p;
+  }
+  size_t close = t.find(')', open);
+  if (close == std::string::npos) {
+    p.name = t;
+    return p;
+  }
+  p.name = trim(t.substr(0, open));
+  for (char c : t.substr(open, close - open + 1))
+    if (!std::isspace(static_cast<unsigned char>(c))) p.args += c;
+  p.suffix = trim(t.substr(close + 1));
+  return p;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+}  // namespace
+
+std::string canonical_type(std::string_view type) {
+  std::string t = lower(trim(type));
+  if (t.empty()) return std::string(type);
+  TypeParts p = split_type(t);
+  std::string name = p.name;
+  std::string suffix = p.suffix;
+  // "timestamp without time zone" / "timestamp(3) with time zone": the zone part may come
+  // before (no args) or after the arguments.
+  bool with_tz = false;
+  auto take_zone = [&](std::string& s) {
+    if (s.size() >= 14 && s.compare(s.size() - 14, 14, "with time zone") == 0 &&
+        !(s.size() >= 17 && s.compare(s.size() - 17, 17, "without time zone") == 0)) {
+      with_tz = true;
+      s = trim(s.substr(0, s.size() - 14));
+    } else if (s.size() >= 17 && s.compare(s.size() - 17, 17, "without time zone") == 0) {
+      s = trim(s.substr(0, s.size() - 17));
+    }
+  };
+  take_zone(name);
+  take_zone(suffix);
+  if (!suffix.empty()) return std::string(type);
+  const std::string& a = p.args;
+  if (name == "integer" || name == "int" || name == "int4") return "INTEGER";
+  if (name == "bigint" || name == "int8") return "BIGINT";
+  if (name == "smallint" || name == "int2") return "SMALLINT";
+  if (name == "serial" || name == "serial4") return "INTEGER";
+  if (name == "bigserial" || name == "serial8") return "BIGINT";
+  if (name == "smallserial" || name == "serial2") return "SMALLINT";
+  if (name == "text") return "TEXT";
+  if (name == "character varying" || name == "varchar") return "VARCHAR" + a;
+  if (name == "character" || name == "char" || name == "bpchar") return "CHAR" + a;
+  if (name == "numeric" || name == "decimal") return "DECIMAL" + a;
+  if (name == "real" || name == "float4") return "REAL";
+  if (name == "double precision" || name == "float8") return "DOUBLE PRECISION";
+  if (name == "boolean" || name == "bool") return "BOOLEAN";
+  if (name == "timestamp") return (with_tz ? "TIMESTAMPTZ" : "TIMESTAMP") + a;
+  if (name == "timestamptz") return "TIMESTAMPTZ" + a;
+  if (name == "time") return (with_tz ? "TIMETZ" : "TIME") + a;
+  if (name == "timetz") return "TIMETZ" + a;
+  if (name == "date") return "DATE";
+  if (name == "jsonb") return "JSONB";
+  if (name == "json") return "JSON";
+  if (name == "bytea") return "BYTEA";
+  if (name == "uuid") return "UUID";
+  if (name == "xml") return "XML";
+  if (name == "inet") return "INET";
+  if (name == "money") return "MONEY";
+  if (name == "oid") return "OID";
+  if (name == "citext") return "CITEXT";
+  if (name == "bit") return "BIT" + a;
+  if (name == "bit varying" || name == "varbit") return "VARBIT" + a;
+  return std::string(type);
+}
+
+std::optional<schema::ColumnFamily> family_of_type(std::string_view t) {
+  using F = schema::ColumnFamily;
+  auto base = [&](std::string_view p) { return t == p || starts_with(t, std::string(p) + "("); };
+  if (base("INTEGER") || base("SMALLINT") || base("OID")) return F::Int;
+  if (base("BIGINT")) return F::BigInt;
+  if (base("REAL") || base("DOUBLE PRECISION")) return F::Float;
+  if (base("DECIMAL") || base("MONEY")) return F::Decimal;
+  if (base("BOOLEAN")) return F::Boolean;
+  if (base("TEXT") || base("VARCHAR") || base("CHAR") || base("XML") || base("INET") || base("CITEXT") ||
+      base("BIT") || base("VARBIT"))
+    return F::String;
+  if (base("UUID")) return F::Uuid;
+  if (base("TIMESTAMP") || base("TIMESTAMPTZ") || base("DATE") || base("TIME") || base("TIMETZ")) return F::DateTime;
+  if (base("JSON") || base("JSONB")) return F::Json;
+  if (base("BYTEA")) return F::Binary;
+  return std::nullopt;
+}
+
+std::string serial_sequence_name(std::string_view table, std::string_view column) {
+  // PostgreSQL's makeObjectName: keep `{name1}_{name2}_{label}` within NAMEDATALEN - 1 bytes
+  // by shortening the longer of the two names first.
+  constexpr size_t kMax = 63;
+  const std::string_view label = "seq";
+  size_t overhead = label.size() + 2;
+  size_t avail = kMax - overhead;
+  size_t n1 = table.size(), n2 = column.size();
+  while (n1 + n2 > avail) {
+    if (n1 > n2)
+      --n1;
+    else
+      --n2;
+  }
+  // Never cut a multi-byte UTF-8 character in half.
+  auto clip = [](std::string_view s, size_t n) {
+    while (n > 0 && n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return std::string(s.substr(0, n));
+  };
+  return clip(table, n1) + "_" + clip(column, n2) + "_" + std::string(label);
+}
+
+void normalize(schema::Schema& s) {
+  for (auto& col : s.columns) {
+    if (col.type.family != schema::ColumnFamily::Enum) {
+      col.type.full_type = canonical_type(col.type.full_type);
+      if (auto f = family_of_type(col.type.full_type)) col.type.family = *f;
+    }
+    if (col.auto_increment) {
+      schema::DefaultValue d;
+      d.kind = schema::DefaultKind::Sequence;
+      d.expression = serial_sequence_name(s.at(col.table).name, col.name);
+      col.default_value = d;
+    }
+  }
+}
+
+bool uses_qualified_names(const schema::Schema& s) {
+  for (const auto& ns : s.namespaces)
+    if (!ns.name.empty() && ns.name != "public") return true;
+  return false;
+}
+
+}  // namespace zen::dialect::postgres

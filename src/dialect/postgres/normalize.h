@@ -1,0 +1,35 @@
+// Brings a schema lowered from ZModel into the shape PostgreSQL introspection reports:
+// canonical type spellings, column families recomputed from them, and sequence defaults
+// named as SERIAL names them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "schema/schema.h"
+
+namespace zen::dialect::postgres {
+
+/// The spelling Prisma renders for a PostgreSQL type, from either Prisma's spelling or
+/// PostgreSQL's `format_type` output: "character varying(255)" -> "VARCHAR(255)",
+/// "timestamp(3) without time zone" -> "TIMESTAMP(3)", "numeric(10, 2)" -> "DECIMAL(10,2)",
+/// "int4" -> "INTEGER". Types it does not know are returned unchanged (they are
+/// `Unsupported("...")` types and rendered verbatim).
+std::string canonical_type(std::string_view type);
+
+/// The family of a canonical type; nullopt for types zen does not know.
+std::optional<schema::ColumnFamily> family_of_type(std::string_view canonical);
+
+/// The name PostgreSQL gives the sequence of a SERIAL column `table.column`
+/// (`{table}_{column}_seq`, shortened to 63 bytes the way PostgreSQL's makeObjectName does).
+std::string serial_sequence_name(std::string_view table, std::string_view column);
+
+/// Normalises every column type and default of `schema` in place. Idempotent.
+void normalize(schema::Schema& schema);
+
+/// Whether the schema places objects in a namespace other than `public`, in which case every
+/// name is rendered qualified with its schema (Prisma's multiSchema behaviour).
+bool uses_qualified_names(const schema::Schema& schema);
+
+}  // namespace zen::dialect::postgres

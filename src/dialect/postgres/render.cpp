@@ -1,0 +1,432 @@
+// PostgreSQL renderer. Layout rules (Prisma's): four-space indentation inside CREATE TABLE,
+// columns, then a blank line and `CONSTRAINT "T_pkey" PRIMARY KEY (...)`; identifiers always
+// double-quoted, qualified with their schema only when the schema uses several namespaces;
+// foreign keys are separate `ALTER TABLE ... ADD CONSTRAINT` statements; statements have no
+// semicolons (the assembler adds them).
+#include "dialect/postgres/render.h"
+
+#include <algorithm>
+#include <type_traits>
+
+#include "dialect/dialect.h"
+#include "dialect/postgres/normalize.h"
+#include "schema/views.h"
+
+namespace zen::dialect::postgres {
+
+using schema::ColumnView;
+using schema::Schema;
+using schema::TableView;
+
+namespace {
+
+constexpr const char* kIndent = "    ";
+
+std::string q(std::string_view name) { return quote_ident(name); }
+
+/// `"ns"."name"` when the schema uses several namespaces, else `"name"`.
+std::string qualified(const Schema& s, schema::NamespaceId ns, std::string_view name) {
+  if (uses_qualified_names(s) && ns.valid() && ns.value < s.namespaces.size() && !s.at(ns).name.empty())
+    return q(s.at(ns).name) + "." + q(name);
+  return q(name);
+}
+
+std::string table_name(const Schema& s, schema::TableId t) { return qualified(s, s.at(t).namespace_id, s.at(t).name); }
+
+const char* action_sql(schema::ReferentialAction a) {
+  switch (a) {
+    case schema::ReferentialAction::NoAction: return "NO ACTION";
+    case schema::ReferentialAction::Restrict: return "RESTRICT";
+    case schema::ReferentialAction::Cascade: return "CASCADE";
+    case schema::ReferentialAction::SetNull: return "SET NULL";
+    case schema::ReferentialAction::SetDefault: return "SET DEFAULT";
+  }
+  return "NO ACTION";
+}
+
+const char* algorithm_sql(schema::IndexAlgorithm a) {
+  switch (a) {
+    case schema::IndexAlgorithm::BTree: return "BTREE";
+    case schema::IndexAlgorithm::Hash: return "HASH";
+    case schema::IndexAlgorithm::Gist: return "GIST";
+    case schema::IndexAlgorithm::Gin: return "GIN";
+    case schema::IndexAlgorithm::SpGist: return "SPGIST";
+    case schema::IndexAlgorithm::Brin: return "BRIN";
+  }
+  return "BTREE";
+}
+
+std::string render_literal(const schema::Literal& v, const std::string& full_type) {
+  switch (v.kind) {
+    case schema::LiteralKind::String:
+    case schema::LiteralKind::Enum:
+    case schema::LiteralKind::Json:
+    case schema::LiteralKind::DateTime: return quote_string(v.text);
+    case schema::LiteralKind::Bytes: {
+      std::string hex = v.text;
+      if (hex.rfind("\\x", 0) == 0) hex = hex.substr(2);
+      return "'\\x" + hex + "'";
+    }
+    case schema::LiteralKind::Null: return "NULL";
+    case schema::LiteralKind::List: {
+      std::string out = "ARRAY[";
+      for (size_t i = 0; i < v.items.size(); ++i) {
+        if (i) out += ", ";
+        out += render_literal(v.items[i], full_type);
+      }
+      return out + "]::" + full_type;
+    }
+    default: return v.text;  // numbers and booleans
+  }
+}
+
+/// The DEFAULT expression, or nullopt when nothing is rendered (sequences, empty dbgenerated).
+std::optional<std::string> render_default(const schema::DefaultValue& d, const std::string& full_type) {
+  switch (d.kind) {
+    case schema::DefaultKind::Now: return std::string("CURRENT_TIMESTAMP");
+    case schema::DefaultKind::DbGenerated:
+      if (d.expression.empty()) return std::nullopt;
+      return d.expression;
+    case schema::DefaultKind::Sequence: return std::nullopt;
+    case schema::DefaultKind::Value: {
+      std::string out = render_literal(d.value, full_type);
+      if (out.empty()) return std::nullopt;
+      return out;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string render_column(const Schema& s, schema::ColumnId id) {
+  ColumnView c(&s, id);
+  std::string type = render_column_type(s, id);
+  std::string out = kIndent + q(c.name()) + " " + type;
+  if (c.is_required()) out += " NOT NULL";
+  if (c.default_value())
+    if (auto d = render_default(*c.default_value(), type)) out += " DEFAULT " + *d;
+  return out;
+}
+
+std::string render_create_index(const Schema& s, schema::IndexId id) {
+  schema::IndexView ix(&s, id);
+  std::string out = std::string("CREATE ") + (ix.is_unique() ? "UNIQUE " : "") + "INDEX " + q(ix.name()) + " ON " +
+                    table_name(s, ix.get().table);
+  auto algo = ix.get().algorithm.value_or(schema::IndexAlgorithm::BTree);
+  if (algo != schema::IndexAlgorithm::BTree) out += std::string(" USING ") + algorithm_sql(algo) + " ";
+  out += "(";
+  for (size_t i = 0; i < ix.columns().size(); ++i) {
+    if (i) out += ", ";
+    const auto& ic = ix.columns()[i];
+    out += q(ix.column(i).name());
+    if (!ic.operator_class.empty()) out += " " + ic.operator_class;
+    if (ic.sort) out += *ic.sort == schema::SortOrder::Asc ? " ASC" : " DESC";
+  }
+  return out + ")";
+}
+
+std::string render_drop_index(const Schema& s, schema::IndexId id) {
+  const auto& ix = s.at(id);
+  return "DROP INDEX " + qualified(s, s.at(ix.table).namespace_id, ix.name);
+}
+
+std::string join_quoted(const std::vector<std::string>& names, const char* sep) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) out += (i ? sep : "") + q(names[i]);
+  return out;
+}
+
+std::string render_add_foreign_key(const Schema& s, schema::ForeignKeyId id) {
+  schema::ForeignKeyView fk(&s, id);
+  std::vector<std::string> cols, refs;
+  for (auto c : fk.columns()) cols.push_back(c.name());
+  for (auto c : fk.referenced_columns()) refs.push_back(c.name());
+  return "ALTER TABLE " + table_name(s, fk.get().table) + " ADD CONSTRAINT " + q(fk.name()) + " FOREIGN KEY (" +
+         join_quoted(cols, ", ") + ") REFERENCES " + table_name(s, fk.get().referenced_table) + "(" +
+         join_quoted(refs, ", ") + ") ON DELETE " + action_sql(fk.get().on_delete) + " ON UPDATE " +
+         action_sql(fk.get().on_update);
+}
+
+std::string enum_name(const Schema& s, schema::EnumId id) {
+  return qualified(s, s.at(id).namespace_id, s.at(id).name);
+}
+
+std::string values_list(const std::vector<std::string>& values) {
+  std::string out;
+  for (size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + quote_string(values[i]);
+  return out;
+}
+
+std::vector<std::string> render_alter_enum(const diff::AlterEnum& step, diff::Pair<const Schema&> s) {
+  std::vector<std::string> out;
+  const auto& prev = s.previous.at(step.ids.previous);
+  const auto& next = s.next.at(step.ids.next);
+  if (step.dropped_values.empty()) {
+    for (const auto& v : step.created_values)
+      out.push_back("ALTER TYPE " + enum_name(s.previous, step.ids.previous) + " ADD VALUE " + quote_string(v));
+    if (out.size() > 1) {
+      out[0] =
+          "-- This migration adds more than one value to an enum.\n"
+          "-- With PostgreSQL versions 11 and earlier, this is not possible\n"
+          "-- in a single migration. This can be worked around by creating\n"
+          "-- multiple migrations, each migration adding only one value to\n"
+          "-- the enum.\n\n\n" +
+          out[0];
+    }
+    return out;
+  }
+  std::string tmp = qualified(s.next, next.namespace_id, next.name + "_new");
+  std::string old_name = prev.name + "_old";
+  out.push_back("BEGIN");
+  out.push_back("CREATE TYPE " + tmp + " AS ENUM (" + values_list(next.values) + ")");
+  for (const auto& [col, _] : step.previous_usages_as_default) {
+    ColumnView c(&s.previous, col);
+    out.push_back("ALTER TABLE " + table_name(s.previous, c.get().table) + " ALTER COLUMN " + q(c.name()) +
+                  " DROP DEFAULT");
+  }
+  for (uint32_t i = 0; i < s.next.columns.size(); ++i) {
+    const auto& c = s.next.columns[i];
+    if (c.type.family != schema::ColumnFamily::Enum || c.type.enum_id != step.ids.next) continue;
+    std::string arr = c.type.arity == schema::Arity::List ? "[]" : "";
+    out.push_back("ALTER TABLE " + table_name(s.next, c.table) + " ALTER COLUMN " + q(c.name) + " TYPE " + tmp + arr +
+                  " USING (" + q(c.name) + "::text::" + tmp + arr + ")");
+  }
+  out.push_back("ALTER TYPE " + enum_name(s.previous, step.ids.previous) + " RENAME TO " + q(old_name));
+  out.push_back("ALTER TYPE " + tmp + " RENAME TO " + q(next.name));
+  out.push_back("DROP TYPE " + qualified(s.previous, prev.namespace_id, old_name));
+  for (const auto& [prev_col, next_col] : step.previous_usages_as_default) {
+    if (!next_col) continue;
+    const auto& nc = s.next.at(*next_col);
+    if (!nc.default_value) continue;
+    auto d = render_default(*nc.default_value, render_column_type(s.next, *next_col));
+    if (!d) continue;
+    const auto& pc = s.previous.at(prev_col);
+    out.push_back("ALTER TABLE " + table_name(s.previous, pc.table) + " ALTER COLUMN " + q(pc.name) +
+                  " SET DEFAULT " + *d);
+  }
+  out.push_back("COMMIT");
+  return out;
+}
+
+void render_alter_column(const diff::AlterColumn& ac, diff::Pair<const Schema&> s, std::vector<std::string>& before,
+                         std::vector<std::string>& clauses, std::vector<std::string>& after) {
+  ColumnView prev(&s.previous, ac.columns.previous);
+  ColumnView next(&s.next, ac.columns.next);
+  std::string prefix = "ALTER COLUMN " + q(prev.name());
+  bool set_type = false;
+  const auto& ch = ac.changes;
+  // Prisma walks the changes in bit order: arity, default, type, autoincrement.
+  if (ch.has(diff::ColumnChange::Arity)) {
+    auto pa = prev.arity(), na = next.arity();
+    using schema::Arity;
+    if (pa == Arity::Required && na == Arity::Nullable) clauses.push_back(prefix + " DROP NOT NULL");
+    else if (pa == Arity::Nullable && na == Arity::Required) clauses.push_back(prefix + " SET NOT NULL");
+    else if (pa == Arity::List && na == Arity::Nullable) set_type = true, clauses.push_back(prefix + " DROP NOT NULL");
+    else if (pa == Arity::List && na == Arity::Required) set_type = true, clauses.push_back(prefix + " SET NOT NULL");
+    else if (na == Arity::List) set_type = true;
+  }
+  auto drop_default = [&]() {
+    clauses.push_back(prefix + " DROP DEFAULT");
+    const auto& pd = prev.default_value();
+    if (pd && pd->kind == schema::DefaultKind::Sequence && !pd->expression.empty()) {
+      bool still_used = false;
+      for (uint32_t i = 0; i < s.next.columns.size(); ++i) {
+        if (schema::ColumnId(i) == ac.columns.next) continue;
+        const auto& d = s.next.columns[i].default_value;
+        if (d && d->kind == schema::DefaultKind::Sequence && d->expression == pd->expression) still_used = true;
+      }
+      if (!still_used) after.push_back("DROP SEQUENCE " + q(pd->expression));
+    }
+  };
+  if (ch.has(diff::ColumnChange::Default)) {
+    const auto& nd = next.default_value();
+    std::optional<std::string> rendered;
+    if (nd) rendered = render_default(*nd, render_column_type(s.next, ac.columns.next));
+    if (nd && rendered)
+      clauses.push_back(prefix + " SET DEFAULT " + *rendered);
+    else if (!nd)
+      drop_default();
+  }
+  if (ch.has(diff::ColumnChange::TypeChanged)) set_type = true;
+  if (ch.has(diff::ColumnChange::Autoincrement)) {
+    if (prev.is_autoincrement()) {
+      drop_default();
+    } else {
+      std::string ns;
+      const auto& t = s.next.at(next.get().table);
+      if (uses_qualified_names(s.next)) ns = q(s.next.at(t.namespace_id).name) + ".";
+      std::string seq = ns + t.name + "_" + next.name() + "_seq";
+      for (char& c : seq) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      before.push_back("CREATE SEQUENCE " + seq);
+      clauses.push_back(prefix + " SET DEFAULT nextval(" + quote_string(seq) + ")");
+      after.push_back("ALTER SEQUENCE " + seq + " OWNED BY " + table_name(s.previous, prev.get().table) + "." +
+                      q(prev.name()));
+    }
+  }
+  if (set_type) clauses.push_back(prefix + " SET DATA TYPE " + render_column_type(s.next, ac.columns.next));
+}
+
+std::vector<std::string> render_alter_table(const diff::AlterTable& at, diff::Pair<const Schema&> s) {
+  std::vector<std::string> before, lines, separate, after;
+  TableView prev(&s.previous, at.tables.previous);
+  TableView next(&s.next, at.tables.next);
+  for (const auto& change : at.changes) {
+    std::visit(
+        [&](const auto& c) {
+          using T = std::decay_t<decltype(c)>;
+          if constexpr (std::is_same_v<T, diff::DropPrimaryKey>) {
+            if (auto pk = prev.primary_key()) lines.push_back("DROP CONSTRAINT " + q(pk->name()));
+          } else if constexpr (std::is_same_v<T, diff::RenamePrimaryKey>) {
+            auto ppk = prev.primary_key();
+            auto npk = next.primary_key();
+            if (ppk && npk) separate.push_back("RENAME CONSTRAINT " + q(ppk->name()) + " TO " + q(npk->name()));
+          } else if constexpr (std::is_same_v<T, diff::AddPrimaryKey>) {
+            if (auto pk = next.primary_key()) {
+              std::vector<std::string> cols;
+              for (auto n : pk->column_names()) cols.emplace_back(n);
+              std::string named = pk->name().empty() ? "" : "CONSTRAINT " + q(pk->name()) + " ";
+              lines.push_back("ADD " + named + "PRIMARY KEY (" + join_quoted(cols, ", ") + ")");
+            }
+          } else if constexpr (std::is_same_v<T, diff::AddColumn>) {
+            lines.push_back("ADD COLUMN " + render_column(s.next, c.column));
+          } else if constexpr (std::is_same_v<T, diff::DropColumn>) {
+            lines.push_back("DROP COLUMN " + q(s.previous.at(c.column).name));
+          } else if constexpr (std::is_same_v<T, diff::AlterColumn>) {
+            render_alter_column(c, s, before, lines, after);
+          } else if constexpr (std::is_same_v<T, diff::DropAndRecreateColumn>) {
+            lines.push_back("DROP COLUMN " + q(s.previous.at(c.columns.previous).name));
+            lines.push_back("ADD COLUMN " + render_column(s.next, c.columns.next));
+          }
+        },
+        change);
+  }
+  if (lines.empty()) return {};
+  std::string tname = table_name(s.previous, at.tables.previous);
+  for (const auto& l : separate) after.push_back("ALTER TABLE " + tname + " " + l);
+  std::string joined;
+  for (size_t i = 0; i < lines.size(); ++i) joined += (i ? ",\n" : "") + lines[i];
+  std::vector<std::string> out = std::move(before);
+  out.push_back("ALTER TABLE " + tname + " " + joined);
+  for (auto& a : after) out.push_back(std::move(a));
+  return out;
+}
+
+}  // namespace
+
+std::string render_column_type(const Schema& s, schema::ColumnId id) {
+  const auto& c = s.at(id);
+  std::string arr = c.type.arity == schema::Arity::List ? "[]" : "";
+  if (c.type.family == schema::ColumnFamily::Enum && c.type.enum_id)
+    return enum_name(s, *c.type.enum_id) + arr;
+  const std::string& t = c.type.full_type;
+  if (c.auto_increment) {
+    if (t == "INTEGER") return "SERIAL" + arr;
+    if (t == "BIGINT") return "BIGSERIAL" + arr;
+    if (t == "SMALLINT") return "SMALLSERIAL" + arr;
+  }
+  return t + arr;
+}
+
+std::string render_create_table(const Schema& s, schema::TableId id) {
+  TableView t(&s, id);
+  std::string out = "CREATE TABLE " + table_name(s, id) + " (\n";
+  bool first = true;
+  for (auto c : t.columns()) {
+    if (!first) out += ",\n";
+    first = false;
+    out += render_column(s, c.id());
+  }
+  if (auto pk = t.primary_key()) {
+    std::vector<std::string> cols;
+    for (auto n : pk->column_names()) cols.emplace_back(n);
+    out += ",\n\n" + std::string(kIndent) + "CONSTRAINT " + q(pk->name()) + " PRIMARY KEY (" + join_quoted(cols, ",") +
+           ")";
+  }
+  return out + "\n)";
+}
+
+std::vector<std::string> render_step(const diff::Step& step, diff::Pair<const Schema&> s,
+                                     const RenderScriptOptions& options) {
+  return std::visit(
+      [&](const auto& st) -> std::vector<std::string> {
+        using T = std::decay_t<decltype(st)>;
+        if constexpr (std::is_same_v<T, diff::CreateSchema>) {
+          if (!options.create_namespaces) return {};
+          return {"CREATE SCHEMA IF NOT EXISTS " + q(s.next.at(st.ns).name)};
+        } else if constexpr (std::is_same_v<T, diff::CreateExtension>) {
+          const auto& e = s.next.postgres.extensions[st.id.value];
+          std::string out = "CREATE EXTENSION IF NOT EXISTS " + q(e.name);
+          if (!e.schema.empty() || !e.version.empty()) out += " WITH";
+          if (!e.schema.empty()) out += " SCHEMA " + q(e.schema);
+          if (!e.version.empty()) out += " VERSION " + q(e.version);
+          return {out};
+        } else if constexpr (std::is_same_v<T, diff::DropExtension>) {
+          return {"DROP EXTENSION " + q(s.previous.postgres.extensions[st.id.value].name)};
+        } else if constexpr (std::is_same_v<T, diff::AlterExtension>) {
+          std::vector<std::string> out;
+          const auto& pe = s.previous.postgres.extensions[st.ids.previous.value];
+          const auto& ne = s.next.postgres.extensions[st.ids.next.value];
+          if (st.version_changed) out.push_back("ALTER EXTENSION " + q(pe.name) + " UPDATE TO " + q(ne.version));
+          if (st.schema_changed) out.push_back("ALTER EXTENSION " + q(pe.name) + " SET SCHEMA " + q(ne.schema));
+          return out;
+        } else if constexpr (std::is_same_v<T, diff::AlterSequence>) {
+          return {};  // Only CockroachDB alters sequences.
+        } else if constexpr (std::is_same_v<T, diff::CreateEnum>) {
+          return {"CREATE TYPE " + enum_name(s.next, st.id) + " AS ENUM (" + values_list(s.next.at(st.id).values) +
+                  ")"};
+        } else if constexpr (std::is_same_v<T, diff::AlterEnum>) {
+          return render_alter_enum(st, s);
+        } else if constexpr (std::is_same_v<T, diff::DropForeignKey>) {
+          const auto& fk = s.previous.at(st.id);
+          return {"ALTER TABLE " + table_name(s.previous, fk.table) + " DROP CONSTRAINT " + q(fk.name)};
+        } else if constexpr (std::is_same_v<T, diff::DropIndex>) {
+          return {render_drop_index(s.previous, st.id)};
+        } else if constexpr (std::is_same_v<T, diff::AlterTable>) {
+          return render_alter_table(st, s);
+        } else if constexpr (std::is_same_v<T, diff::AlterPrimaryKey>) {
+          return {};  // PostgreSQL drops and re-adds the key inside AlterTable instead.
+        } else if constexpr (std::is_same_v<T, diff::DropTable>) {
+          return {"DROP TABLE " + table_name(s.previous, st.id)};
+        } else if constexpr (std::is_same_v<T, diff::DropEnum>) {
+          return {"DROP TYPE " + enum_name(s.previous, st.id)};
+        } else if constexpr (std::is_same_v<T, diff::CreateTable>) {
+          return {render_create_table(s.next, st.id)};
+        } else if constexpr (std::is_same_v<T, diff::RedefineTables>) {
+          return {};  // SQLite only.
+        } else if constexpr (std::is_same_v<T, diff::CreateIndex>) {
+          return {render_create_index(s.next, st.id)};
+        } else if constexpr (std::is_same_v<T, diff::RenameForeignKey>) {
+          const auto& pf = s.previous.at(st.ids.previous);
+          const auto& nf = s.next.at(st.ids.next);
+          return {"ALTER TABLE " + table_name(s.previous, pf.table) + " RENAME CONSTRAINT " + q(pf.name) + " TO " +
+                  q(nf.name)};
+        } else if constexpr (std::is_same_v<T, diff::AddForeignKey>) {
+          return {render_add_foreign_key(s.next, st.id)};
+        } else if constexpr (std::is_same_v<T, diff::RenameIndex>) {
+          const auto& pi = s.previous.at(st.ids.previous);
+          return {"ALTER INDEX " + qualified(s.previous, s.previous.at(pi.table).namespace_id, pi.name) +
+                  " RENAME TO " + q(s.next.at(st.ids.next).name)};
+        } else {
+          static_assert(std::is_same_v<T, diff::RedefineIndex>);
+          return {render_drop_index(s.previous, st.ids.previous), render_create_index(s.next, st.ids.next)};
+        }
+      },
+      step);
+}
+
+std::string render_script(const diff::Migration& migration, diff::Pair<const Schema&> s,
+                          const RenderScriptOptions& options) {
+  std::string out;
+  for (const auto& step : migration.steps) {
+    auto stmts = render_step(step, s, options);
+    if (stmts.empty()) continue;
+    if (!out.empty()) out += "\n";
+    out += "-- ";
+    out += diff::step_name(step);
+    out += "\n";
+    for (const auto& st : stmts) out += st + ";\n";
+  }
+  if (out.empty()) return "-- This is an empty migration.\n";
+  return out;
+}
+
+}  // namespace zen::dialect::postgres
