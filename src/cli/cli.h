@@ -24,6 +24,7 @@ struct CommandEntry {
 };
 
 // Commands, one per file (src/cli/<name>.cpp).
+int run_check(const std::vector<std::string>& args, Console& console);   // check.cpp
 int run_format(const std::vector<std::string>& args, Console& console);  // format.cpp
 
 }  // namespace zen::cli

@@ -14,6 +14,7 @@ using zen::cli::CommandEntry;
 
 // Keep in the order `zen --help` lists them.
 const CommandEntry kCommands[] = {
+    {"check", zen::cli::run_check, "check a schema and the files it imports; exit 1 on errors"},
     {"format", zen::cli::run_format, "format a schema and the files it imports"},
 };
 

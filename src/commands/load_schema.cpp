@@ -1,0 +1,88 @@
+// load_schema: reads a schema and its imports through a FileSystem and analyzes them.
+#include "commands/load_schema.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "base/line_index.h"
+
+namespace zen::commands {
+
+namespace {
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The file to read for an import: the exact path, else a case-insensitive match of the file
+// name in the same folder (sorted, so the choice is deterministic).
+std::optional<std::pair<std::string, std::string>> read_import(const std::string& path, const FileSystem& fs) {
+  if (auto text = fs.read(path)) return std::make_pair(path, std::move(*text));
+  size_t slash = path.rfind('/');
+  std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
+  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  std::vector<std::string> names = fs.list(dir);
+  std::sort(names.begin(), names.end());
+  std::string want = lower_ascii(name);
+  for (const auto& n : names) {
+    if (lower_ascii(n) != want) continue;
+    std::string actual = slash == std::string::npos ? n : dir + "/" + n;
+    if (auto text = fs.read(actual)) return std::make_pair(actual, std::move(*text));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+const std::string* LoadedSchema::text(const std::string& path) const {
+  for (const auto& f : files)
+    if (f.path == path) return &f.text;
+  return nullptr;
+}
+
+Result<LoadedSchema> load_schema(const std::string& entry, const FileSystem& fs) {
+  auto text = fs.read(entry);
+  if (!text) return fail(ErrorCode::NotFound, "cannot read the schema file `" + entry + "`; check the path or pass one with `--schema`");
+  LoadedSchema out;
+  out.entry = entry;
+  analysis::Host host;
+  out.files.push_back(analysis::SourceInput{entry, *text});
+  host.set_file_text(entry, std::move(*text));
+  std::vector<std::string> unreadable;
+  // Each round loads the imports the files loaded so far still miss; stops when a round adds
+  // nothing (what remains cannot be read and is reported as unresolved-import).
+  for (;;) {
+    bool added = false;
+    for (const std::string& path : host.missing_imports(entry)) {
+      if (std::find(unreadable.begin(), unreadable.end(), path) != unreadable.end()) continue;
+      auto found = read_import(path, fs);
+      if (!found) {
+        unreadable.push_back(path);
+        continue;
+      }
+      out.files.push_back(analysis::SourceInput{found->first, found->second});
+      host.set_file_text(found->first, std::move(found->second));
+      added = true;
+    }
+    if (!added) break;
+  }
+  out.analysis = host.analyze(entry);
+  return out;
+}
+
+std::optional<std::string> find_default_schema(const FileSystem& fs) {
+  for (const char* p : {"schema.zmodel", "zenstack/schema.zmodel", "prisma/schema.prisma", "schema.prisma"})
+    if (fs.read(p)) return std::string(p);
+  return std::nullopt;
+}
+
+std::string format_diagnostic(const Diagnostic& d, std::string_view text) {
+  LineCol lc{0, 0};
+  if (!text.empty()) lc = LineIndex(text).line_col(d.range.start);
+  std::string out = d.path + ":" + std::to_string(lc.line + 1) + ":" + std::to_string(lc.column + 1) + ": " +
+                    severity_name(d.severity) + "[" + d.code + "]: " + d.message;
+  return out;
+}
+
+}  // namespace zen::commands
