@@ -155,7 +155,13 @@ void check_field(ValidationContext& ctx, const Decl& m, const Field& f, std::pai
   check_owner_arguments(ctx, me);
 
   bool self = &target == &m;
-  if (self && me.name.empty()) {
+  // Prisma accepts one unnamed self-relation (a pair of fields); more of them are ambiguous.
+  size_t unnamed_self = 0;
+  for (const FieldSlot& slot : m.all_fields)
+    if (slot.field->type.kind == TypeKind::Model && slot.field->type.decl == m.id &&
+        side_of(m, *slot.field).name.empty())
+      ++unnamed_self;
+  if (self && me.name.empty() && unnamed_self > 2) {
     ctx.error("missing-relation-name", f.file, f.name_range,
               "self-relation field `" + f.name + "` needs a name: add `@relation(\"name\")` to it and its opposite field")
         .data.push_back({"model", m.name});
