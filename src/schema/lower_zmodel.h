@@ -15,7 +15,7 @@
 #include "schema/schema.h"
 
 namespace zen::analysis {
-struct Model;
+class Model;
 }
 
 namespace zen::schema {

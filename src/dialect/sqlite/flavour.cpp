@@ -1,6 +1,8 @@
 // SQLite differ flavour.
 #include "dialect/sqlite/flavour.h"
 
+#include "dialect/sqlite/introspect.h"
+
 namespace zen::dialect::sqlite {
 
 std::optional<diff::ColumnTypeChange> SqliteFlavour::column_type_change(
@@ -13,6 +15,50 @@ std::optional<diff::ColumnTypeChange> SqliteFlavour::column_type_change(
   }
   if (b == schema::ColumnFamily::String) return diff::ColumnTypeChange::SafeCast;
   return diff::ColumnTypeChange::RiskyCast;
+}
+
+namespace {
+
+/// Strips parentheses around the whole expression: SQLite reports `DEFAULT (x)` as `x`.
+std::string_view strip_parens(std::string_view s) {
+  while (s.size() >= 2 && s.front() == '(' && s.back() == ')') {
+    int depth = 0;
+    bool encloses = true;
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '(') ++depth;
+      if (s[i] == ')') --depth;
+      if (depth == 0 && i + 1 < s.size()) {
+        encloses = false;
+        break;
+      }
+    }
+    if (!encloses) break;
+    s = s.substr(1, s.size() - 2);
+  }
+  return s;
+}
+
+std::optional<schema::DefaultValue> canonical(const std::optional<schema::DefaultValue>& d, schema::ColumnFamily f) {
+  if (!d || d->kind != schema::DefaultKind::DbGenerated || d->expression.empty()) return d;
+  return parse_default(strip_parens(d->expression), f);
+}
+
+}  // namespace
+
+bool SqliteFlavour::defaults_match(diff::Pair<schema::ColumnView> cols) const {
+  auto a = canonical(cols.previous.default_value(), cols.previous.family());
+  auto b = canonical(cols.next.default_value(), cols.next.family());
+  if (a == cols.previous.default_value() && b == cols.next.default_value()) return Flavour::defaults_match(cols);
+  // Compare the canonical forms through temporary single-column schemas.
+  schema::Schema s[2];
+  for (int i = 0; i < 2; ++i) {
+    auto t = s[i].add_table(s[i].add_namespace(""), "t");
+    schema::Column c = i == 0 ? cols.previous.get() : cols.next.get();
+    c.table = t;
+    c.default_value = i == 0 ? a : b;
+    s[i].add_column(std::move(c));
+  }
+  return Flavour::defaults_match({schema::ColumnView(&s[0], schema::ColumnId(0)), schema::ColumnView(&s[1], schema::ColumnId(0))});
 }
 
 bool SqliteFlavour::should_redefine_table(const diff::TableDiffFacts& f) const {

@@ -10,6 +10,9 @@ namespace zen::dialect::sqlite {
 class SqliteFlavour final : public diff::Flavour {
  public:
   std::optional<diff::ColumnTypeChange> column_type_change(diff::Pair<schema::ColumnView> columns) const override;
+  /// Compares defaults after reading `dbgenerated(...)` expressions the way introspection
+  /// does (outer parentheses dropped, CURRENT_TIMESTAMP and literals recognised).
+  bool defaults_match(diff::Pair<schema::ColumnView> columns) const override;
   bool column_autoincrement_changed(diff::Pair<schema::ColumnView>) const override { return false; }
   bool should_redefine_table(const diff::TableDiffFacts& f) const override;
   bool has_unnamed_foreign_keys() const override { return true; }
