@@ -26,5 +26,8 @@ struct CommandEntry {
 // Commands, one per file (src/cli/<name>.cpp).
 int run_check(const std::vector<std::string>& args, Console& console);   // check.cpp
 int run_format(const std::vector<std::string>& args, Console& console);  // format.cpp
+int run_migrate_deploy(const std::vector<std::string>& args, Console& console);   // migrate_deploy.cpp
+int run_migrate_status(const std::vector<std::string>& args, Console& console);   // migrate_status.cpp
+int run_migrate_resolve(const std::vector<std::string>& args, Console& console);  // migrate_resolve.cpp
 
 }  // namespace zen::cli

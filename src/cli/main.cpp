@@ -16,6 +16,9 @@ using zen::cli::CommandEntry;
 const CommandEntry kCommands[] = {
     {"check", zen::cli::run_check, "check a schema and the files it imports; exit 1 on errors"},
     {"format", zen::cli::run_format, "format a schema and the files it imports"},
+    {"migrate deploy", zen::cli::run_migrate_deploy, "apply pending migrations (production, CI)"},
+    {"migrate status", zen::cli::run_migrate_status, "show applied, pending, failed and edited migrations"},
+    {"migrate resolve", zen::cli::run_migrate_resolve, "mark a migration as applied or rolled back"},
 };
 
 void print_help(std::ostream& out) {

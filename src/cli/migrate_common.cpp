@@ -1,0 +1,179 @@
+// Schema discovery, database and folder resolution, and error printing for `zen migrate`.
+#include "cli/migrate_common.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "base/line_index.h"
+#include "cli/system_environment.h"
+#include "commands/datasource_url.h"
+
+namespace zen::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::optional<std::string> read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// package.json's `zenstack.schema` (a file or a folder holding schema.zmodel), searched
+/// upwards from the current directory as ZenStack does.
+std::optional<std::string> schema_from_package_json() {
+  std::error_code ec;
+  for (fs::path dir = fs::current_path(ec); !dir.empty(); dir = dir.parent_path()) {
+    fs::path pkg = dir / "package.json";
+    if (fs::exists(pkg, ec)) {
+      auto text = read_text(pkg);
+      if (!text) return std::nullopt;
+      auto json = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+      if (!json.is_object() || !json.contains("zenstack") || !json["zenstack"].is_object()) return std::nullopt;
+      const auto& z = json["zenstack"];
+      if (!z.contains("schema") || !z["schema"].is_string()) return std::nullopt;
+      fs::path p = dir / z["schema"].get<std::string>();
+      if (fs::is_directory(p, ec)) p /= "schema.zmodel";
+      return p.lexically_normal().string();
+    }
+    if (dir == dir.parent_path()) break;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> find_schema(const ParsedArgs& args) {
+  if (auto s = args.get("schema")) return s;
+  if (auto s = schema_from_package_json()) return s;
+  for (const char* p : {"schema.zmodel", "zenstack/schema.zmodel"})
+    if (fs::exists(p)) return std::string(p);
+  return std::nullopt;
+}
+
+std::shared_ptr<const analysis::Analysis> analyze_file(analysis::Host& host, const std::string& entry) {
+  for (int round = 0; round < 100; ++round) {
+    bool loaded = false;
+    for (const std::string& path : host.missing_imports(entry)) {
+      auto t = read_text(path);
+      if (!t) continue;
+      host.set_file_text(path, std::move(*t));
+      loaded = true;
+    }
+    if (!loaded) break;
+  }
+  return host.analyze(entry);
+}
+
+}  // namespace
+
+std::vector<FlagSpec> migrate_flags(std::vector<FlagSpec> extra) {
+  std::vector<FlagSpec> flags = {
+      {"schema", true, {}, "the schema file (default: package.json `zenstack.schema`, ./schema.zmodel or ./zenstack/schema.zmodel)"},
+      {"url", true, {}, "the database URL (default: the datasource `url`, with `.env` loaded)"},
+      {"migrations", true, {}, "the migrations folder (default: `migrations` beside the schema)"},
+      {"lock-timeout", true, {}, "milliseconds to wait for another migration run to finish (default 10000)"},
+      {"no-advisory-lock", false, {}, "PostgreSQL: do not take the advisory lock (for connection poolers); also ZEN_DISABLE_ADVISORY_LOCK=1"},
+  };
+  for (auto& f : extra) flags.push_back(std::move(f));
+  flags.push_back({"help", false, {"h"}, "show this help"});
+  return flags;
+}
+
+Result<LoadedProject> load_project(const ParsedArgs& args, Console& console, bool need_valid_schema) {
+  SystemEnvironment env;
+  LoadedProject out;
+  out.schema_path = find_schema(args);
+  const analysis::Datasource* datasource = nullptr;
+  analysis::Host host;
+  if (out.schema_path) {
+    auto text = read_text(*out.schema_path);
+    if (!text)
+      return fail(ErrorCode::NotFound, fmt::format("cannot read the schema `{}`; check the path given with --schema",
+                                                   *out.schema_path));
+    host.set_file_text(*out.schema_path, std::move(*text));
+    out.analysis = analyze_file(host, *out.schema_path);
+    if (need_valid_schema && out.analysis->has_errors()) {
+      print_diagnostics(console, *out.analysis);
+      return fail(ErrorCode::SchemaInvalid,
+                  fmt::format("the schema `{}` has errors; fix them and run the command again", *out.schema_path));
+    }
+    if (out.analysis->model.datasource) datasource = &*out.analysis->model.datasource;
+  } else if (!args.get("url") || !args.get("migrations")) {
+    return fail(ErrorCode::NotFound,
+                "no schema found (./schema.zmodel, ./zenstack/schema.zmodel or package.json `zenstack.schema`); pass "
+                "`--schema FILE`, or both `--url` and `--migrations`");
+  }
+  fs::path schema_path = out.schema_path ? fs::path(*out.schema_path) : fs::path("schema.zmodel");
+  ZEN_ASSIGN_OR_RETURN(auto layered, commands::load_dotenv(env, schema_path.parent_path()));
+  ZEN_ASSIGN_OR_RETURN(auto db, commands::resolve_database_url({datasource, schema_path, args.get("url")}, *layered));
+  out.target.url = db.url;
+  out.target.provider = db.provider;
+  if (auto m = args.get("migrations")) {
+    out.target.migrations_dir = fs::path(*m);
+  } else {
+    out.target.migrations_dir = schema_path.parent_path() / "migrations";
+  }
+  if (auto t = args.get("lock-timeout")) {
+    char* end = nullptr;
+    long ms = std::strtol(t->c_str(), &end, 10);
+    if (!end || *end || ms < 0)
+      return fail(ErrorCode::InvalidArgument, fmt::format("--lock-timeout takes milliseconds, not `{}`", *t));
+    out.target.lock.timeout = std::chrono::milliseconds(ms);
+  }
+  auto env_flag = [&](const char* name) {
+    auto v = env.get(name);
+    return v && !v->empty() && *v != "0" && *v != "false";
+  };
+  if (args.has("no-advisory-lock") || env_flag("ZEN_DISABLE_ADVISORY_LOCK") ||
+      env_flag("PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK"))
+    out.target.lock.advisory_lock = false;
+  return out;
+}
+
+int report_error(Console& console, const Error& error) {
+  console.err << "error: " << error.message << "\n";
+  for (const auto& note : error.context) console.err << "  " << note << "\n";
+  switch (error.code) {
+    case ErrorCode::InvalidArgument: return kExitUsage;
+    case ErrorCode::DatabaseUnreachable: return kExitUnreachable;
+    case ErrorCode::LockTimeout: return kExitLocked;
+    default: return kExitFailure;
+  }
+}
+
+void print_diagnostics(Console& console, const analysis::Analysis& analysis) {
+  for (const auto& d : analysis.diagnostics) {
+    if (d.severity != Severity::Error) continue;
+    std::string where = d.path;
+    auto text = read_text(d.path);
+    if (text) {
+      LineIndex index(*text);
+      LineCol lc = index.line_col(d.range.start);
+      where += fmt::format(":{}:{}", lc.line + 1, lc.column + 1);
+    }
+    console.err << where << ": error[" << d.code << "]: " << d.message << "\n";
+  }
+}
+
+bool confirm(Console& console, const std::string& question) {
+  std::string answer = ask_line(console, question + " [y/N] ");
+  return answer == "y" || answer == "Y" || answer == "yes" || answer == "Yes";
+}
+
+std::string ask_line(Console& console, const std::string& prompt) {
+  console.out << prompt << std::flush;
+  std::string line;
+  if (!std::getline(std::cin, line)) return "";
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+  return line;
+}
+
+}  // namespace zen::cli
