@@ -118,6 +118,13 @@ std::string_view rstrip(std::string_view s) {
   return s;
 }
 
+bool is_block_decl(TSNode decl) {
+  TSNode body = ts_node_child_by_field_name(decl, "body", 4);
+  if (ts_node_is_null(body)) return false;
+  std::string_view bt = type_of(body);
+  return bt == "model_body" || bt == "enum_body" || bt == "config_block";
+}
+
 class Formatter {
  public:
   Formatter(std::string_view text, const FormatOptions& options) : src_(text), opt_(options) {
@@ -452,7 +459,7 @@ void Formatter::format_block_decl(TSNode decl, TSNode body, std::vector<Row>& to
 std::string Formatter::run(TSNode root) {
   std::vector<Row> top;
   std::vector<bool> is_decl;  // parallel to `top` after each push: is the row a declaration?
-  std::vector<bool> is_import;
+  std::vector<bool> is_oneline;  // ...a declaration without a `{ }` body?
   uint32_t prev_row = 0;
   bool have_prev = false;
   uint32_t n = ts_node_child_count(root);
@@ -482,12 +489,13 @@ std::string Formatter::run(TSNode root) {
       bool d = !decl_marked && top[k].kind != RowKind::Comment;
       decl_marked |= d;
       is_decl.push_back(d);
-      is_import.push_back(d && type_of(c) == "import_declaration");
+      is_oneline.push_back(d && !is_block_decl(c));
     }
   }
-  // Declarations other than imports are followed by a blank line (Prisma inserts one).
+  // Block declarations are followed by a blank line (Prisma inserts one); one-line declarations
+  // (imports, attribute and function declarations) keep the blank lines they had.
   for (size_t k = 1; k < top.size(); ++k)
-    if (is_decl[k - 1] && !is_import[k - 1]) top[k].blank_before = true;
+    if (is_decl[k - 1] && !is_oneline[k - 1]) top[k].blank_before = true;
   if (!top.empty()) top.front().blank_before = false;
   std::string out;
   for (size_t k = 0; k < top.size(); ++k) {

@@ -243,6 +243,46 @@ model Post extends Content with Base, Other {
 )");
 }
 
+TEST_CASE("one-line declarations keep their spacing; blocks get a blank line after them") {
+  check(R"(import "a"
+import "b"
+/// doc
+attribute @x() @@@prisma
+attribute @y(_ v: String)
+function f(): Boolean {
+} @@@expressionContext([AccessPolicy])
+model A {
+  id Int @id
+}
+enum E {
+  V
+}
+)",
+        R"(import "a"
+import "b"
+/// doc
+attribute @x() @@@prisma
+attribute @y(_ v: String)
+function f(): Boolean {
+} @@@expressionContext([AccessPolicy])
+model A {
+    id Int @id
+}
+
+enum E {
+    V
+}
+)");
+}
+
+TEST_CASE("formatting the embedded standard library is idempotent and keeps its tree") {
+  std::string text = read(fs::path(ZEN_SOURCE_DIR) / "src/analysis/stdlib.zmodel");
+  REQUIRE(!text.empty());
+  std::string once = format(text);
+  CHECK(format(once) == once);
+  CHECK(tokens(once) == tokens(text));
+}
+
 TEST_CASE("uses two-space indentation for Prisma files by default") {
   CHECK(zen::ide::default_indent_for("schema.prisma") == 2);
   CHECK(zen::ide::default_indent_for("schema.zmodel") == 4);
