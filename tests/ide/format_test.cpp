@@ -39,7 +39,6 @@ std::vector<std::string> tokens(const std::string& text) {
   TSTree* tree = ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
   std::vector<std::string> out;
   std::vector<TSNode> stack{ts_tree_root_node(tree)};
-  out.push_back(ts_node_string(stack[0]) ? "" : "");
   char* sexp = ts_node_string(stack[0]);
   out.push_back(sexp);
   free(sexp);

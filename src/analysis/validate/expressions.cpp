@@ -53,7 +53,65 @@ struct ExprCheck {
         }
         break;
       case ExprKind::Call: call(e); break;
+      case ExprKind::Member: member(e); break;
+      case ExprKind::Reference:
+        if (in_validate)
+          if (const Field* f = model.field(e.target); f && is_relation(*f))
+            ctx.error("type-mismatch", file, e.range,
+                      "`@@validate` conditions cannot use relation fields like `" + f->name + "`");
+        break;
       default: break;
+    }
+  }
+
+  void member(const Expr& e) {
+    if (e.children.empty()) return;
+    const Expr& object = e.children[0];
+    ExprType ot = type(object);
+    if (ot.known() && ot.list)
+      error(object, "cannot access `" + e.text + "` on a list; use a collection predicate like `" +
+                        std::string(ctx.text(file).substr(object.range.start, object.range.end - object.range.start)) +
+                        "?[" + e.text + " == ...]`");
+    if (object.is_call("before"))
+      if (const Field* f = model.field(e.target); f && is_relation(*f))
+        ctx.error("invalid-function-context", file, e.range,
+                  "relation fields like `" + f->name + "` cannot be read through `before()`");
+  }
+
+  // Checks of particular functions' arguments (zmodel-language.md §6).
+  void function_arguments(const Expr& e) {
+    const std::string& fn = e.text;
+    auto arg = [&](size_t i) -> const Expr* { return i < e.args.size() ? &e.args[i].value : nullptr; };
+    if (fn == "auth" && !model.auth_decl()) {
+      ctx.error("unresolved-auth", file, e.range,
+                "`auth()` needs a model named `User` or a model or type marked `@@auth`; add `@@auth` to your user model");
+    } else if (fn == "check") {
+      if (const Expr* a = arg(0)) {
+        const Field* f = model.field(a->target);
+        if (a->kind != ExprKind::Reference || !f || !is_relation(*f) || f->type.list)
+          error(*a, "`check()` needs a single (non-list) relation field");
+      }
+      if (const Expr* op = arg(1)) {
+        auto v = op->as_string();
+        if (!v || (*v != "read" && *v != "create" && *v != "update" && *v != "delete"))
+          ctx.error("invalid-argument", file, op->range, "the operation of `check()` must be 'read', 'create', 'update' or 'delete'");
+      }
+    } else if (fn == "currentModel" || fn == "currentOperation") {
+      if (const Expr* c = arg(0)) {
+        auto v = c->as_string();
+        if (!v || (*v != "original" && *v != "upper" && *v != "lower" && *v != "capitalize" && *v != "uncapitalize"))
+          ctx.error("invalid-argument", file, c->range, "casing must be 'original', 'upper', 'lower', 'capitalize' or 'uncapitalize'");
+      }
+    } else if (fn == "regex") {
+      if (const Expr* p = arg(1); p && p->kind != ExprKind::String)
+        ctx.error("invalid-argument", file, p->range, "the pattern of `regex()` must be a string literal");
+    } else if (fn == "length") {
+      if (const Expr* a = arg(0)) {
+        ExprType t = type(*a);
+        const Field* f = model.field(a->target);
+        bool ok = !t.known() || t.name == "Any" || (t.name == "String" && !t.list) || (t.list && !(f && is_relation(*f)));
+        if (!ok) error(*a, "`length()` needs a String field or a list of scalars, found `" + display(t) + "`");
+      }
     }
   }
 
@@ -127,6 +185,7 @@ struct ExprCheck {
     if (fn.name == "before" && context == "AccessPolicy" && !post_update)
       ctx.error("invalid-function-context", file, e.range,
                 "`before()` can only be used in `post-update` policy rules");
+    function_arguments(e);
     // Arguments: required parameters and types (extra arguments are tolerated, as ZenStack does).
     auto matched = match_args(e.args, fn.params, /*all_positional=*/true);
     std::vector<bool> filled(fn.params.size(), false);
@@ -203,6 +262,11 @@ void check_expressions(ValidationContext& ctx) {
     check.in_validate = app.name == "@@validate";
     bool policy = check.context == "AccessPolicy";
     if (policy) check_operation(ctx, s.file, app, check.post_update);
+    if (policy && s.field && (is_relation(*s.field) || s.field->has_attribute("@computed")))
+      ctx.error("attribute-not-allowed", s.file, app.name_range,
+                "`" + app.name + "` cannot be used on " +
+                    (is_relation(*s.field) ? "relation field `" : "computed field `") + s.field->name +
+                    "`; put the rule on the model with `@" + app.name + "`");
     for (const Argument& a : app.args) {
       // `@default`'s value is checked by defaults.cpp; here only calls inside it.
       if (app.name == "@default") {
