@@ -98,6 +98,19 @@ void check_datasource(ValidationContext& ctx) {
 
   // `@@schema` on models and enums.
   const auto& ds = *model.datasource;
+  // Without `defaultSchema`, declarations lacking `@@schema` live in "public", which must then
+  // be listed (ZenStack's rule; Prisma requires `@@schema` everywhere).
+  bool public_listed = std::find(ds.schemas.begin(), ds.schemas.end(), "public") != ds.schemas.end();
+  if (!ds.schemas.empty() && !ds.default_schema && !public_listed && ds.provider && supports_schemas(*ds.provider)) {
+    for (const Decl& d : model.decls) {
+      if (d.is_stdlib() || !(d.kind == DeclKind::Model || d.kind == DeclKind::Enum || d.kind == DeclKind::View)) continue;
+      if (d.find_any_attribute("@@schema") || d.is_abstract) continue;
+      ctx.error("unknown-schema", d.file, d.name_range,
+                std::string(decl_kind_name(d.kind)) + " `" + d.name +
+                    "` has no `@@schema` and the datasource's `schemas` does not list \"public\"; add `@@schema(\"...\")` or `defaultSchema`")
+          .data.push_back({"insert", "@@schema(\"" + ds.schemas.front() + "\")"});
+    }
+  }
   for (const Decl& d : model.decls) {
     if (d.is_stdlib()) continue;
     const AttributeApp* app = d.find_attribute("@@schema");

@@ -27,6 +27,10 @@ void check_field_types(ValidationContext& ctx) {
                       "` provider; use a `Json` field or a related model instead")
             .data.push_back({"provider", std::string(provider_name(*provider))});
       }
+      for (const char* pg_only : {"@fuzzy", "@fullText"})
+        if (const AttributeApp* a = f.find_attribute(pg_only); a && provider && *provider != Provider::Postgresql)
+          ctx.error("attribute-not-allowed", f.file, a->name_range,
+                    "`" + a->name + "` is only supported by the `postgresql` provider");
       if (t.kind == TypeKind::TypeDef) {
         bool mongo = provider && *provider == Provider::Mongodb;
         if (!mongo && !f.has_attribute("@json") && d->kind != DeclKind::TypeDef) {

@@ -127,6 +127,17 @@ void check_owner_arguments(ValidationContext& ctx, const RelSide& s) {
                 "foreign key `" + fs[i]->name + "` is `" + type_text(a) + "` but the referenced field `" +
                     rs[i]->name + "` is `" + type_text(b) + "`; they must have the same type");
   }
+  // Prisma warns: SetNull cannot null a required foreign key.
+  for (const Argument& a : s.rel->args) {
+    if ((a.name != "onDelete" && a.name != "onUpdate") || a.value.text != "SetNull") continue;
+    for (const Field* fk : fs)
+      if (fk && !fk->type.optional) {
+        ctx.warning("invalid-referential-action", f.file, a.value.range,
+                    "`" + a.name + ": SetNull` cannot set the required field `" + fk->name +
+                        "` to null; make it optional or choose another action");
+        break;
+      }
+  }
   if (optional_fk && !f.type.optional && !f.type.list)
     ctx.error("relation-fields-mismatch", f.file, f.type.range,
               "relation field `" + f.name + "` must be optional because its foreign key is optional; add `?`")
