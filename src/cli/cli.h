@@ -29,5 +29,7 @@ int run_format(const std::vector<std::string>& args, Console& console);  // form
 int run_migrate_deploy(const std::vector<std::string>& args, Console& console);   // migrate_deploy.cpp
 int run_migrate_status(const std::vector<std::string>& args, Console& console);   // migrate_status.cpp
 int run_migrate_resolve(const std::vector<std::string>& args, Console& console);  // migrate_resolve.cpp
+int run_migrate_diff(const std::vector<std::string>& args, Console& console);     // migrate_diff.cpp
+int run_db_push(const std::vector<std::string>& args, Console& console);          // db_push.cpp
 
 }  // namespace zen::cli

@@ -19,6 +19,8 @@ const CommandEntry kCommands[] = {
     {"migrate deploy", zen::cli::run_migrate_deploy, "apply pending migrations (production, CI)"},
     {"migrate status", zen::cli::run_migrate_status, "show applied, pending, failed and edited migrations"},
     {"migrate resolve", zen::cli::run_migrate_resolve, "mark a migration as applied or rolled back"},
+    {"migrate diff", zen::cli::run_migrate_diff, "compare schemas, databases or migrations; print SQL or a summary"},
+    {"db push", zen::cli::run_db_push, "make the database match the schema without migrations"},
 };
 
 void print_help(std::ostream& out) {
