@@ -164,6 +164,12 @@ struct ExprCheck {
           error(e, "cannot compare `" + display(lt) + "` with `" + display(rt) + "`");
         return;
       }
+      // ZenStack accepts an enum compared with the name of one of its values as a string.
+      auto enum_vs_member = [](const ExprType& en, const Expr& lit) {
+        auto v = lit.as_string();
+        return en.decl && en.decl->kind == DeclKind::Enum && v && en.decl->find_value(*v);
+      };
+      if (enum_vs_member(lt, r) || enum_vs_member(rt, l)) return;
       if (!assignable(lt, rt, &r) && !assignable(rt, lt, &l))
         error(e, "cannot compare `" + display(lt) + "` with `" + display(rt) + "`");
     }
