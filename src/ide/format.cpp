@@ -276,6 +276,9 @@ void Formatter::add_member(std::vector<Row>& rows, TSNode node, RowKind kind, ui
         r.cells.push_back(join(core));
       } else {
         uint32_t name_end = ts_node_end_byte(name);
+        // A computed field's parameters, `total(scale: Int)`, belong to the name column.
+        TSNode params = ts_node_child_by_field_name(node, "parameters", 10);
+        if (!ts_node_is_null(params)) name_end = ts_node_end_byte(params);
         size_t i = 0;
         std::vector<Tok> head;
         while (i < core.size() && core[i].end <= name_end) head.push_back(core[i++]);

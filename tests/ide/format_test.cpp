@@ -282,6 +282,11 @@ TEST_CASE("formatting the embedded standard library is idempotent and keeps its 
   CHECK(tokens(once) == tokens(text));
 }
 
+TEST_CASE("a computed field's parameters stay with its name") {
+  check("type T {\n  total( scale:Int ) Int @computed\n  x String\n}\n",
+        "type T {\n    total(scale: Int) Int    @computed\n    x                 String\n}\n");
+}
+
 TEST_CASE("uses two-space indentation for Prisma files by default") {
   CHECK(zen::ide::default_indent_for("schema.prisma") == 2);
   CHECK(zen::ide::default_indent_for("schema.zmodel") == 4);
