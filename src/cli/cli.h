@@ -29,6 +29,8 @@ int run_format(const std::vector<std::string>& args, Console& console);  // form
 int run_migrate_deploy(const std::vector<std::string>& args, Console& console);   // migrate_deploy.cpp
 int run_migrate_status(const std::vector<std::string>& args, Console& console);   // migrate_status.cpp
 int run_migrate_resolve(const std::vector<std::string>& args, Console& console);  // migrate_resolve.cpp
+int run_migrate_dev(const std::vector<std::string>& args, Console& console);       // migrate_dev.cpp
+int run_migrate_reset(const std::vector<std::string>& args, Console& console);     // migrate_reset.cpp
 int run_migrate_diff(const std::vector<std::string>& args, Console& console);     // migrate_diff.cpp
 int run_db_push(const std::vector<std::string>& args, Console& console);          // db_push.cpp
 

@@ -16,7 +16,9 @@ using zen::cli::CommandEntry;
 const CommandEntry kCommands[] = {
     {"check", zen::cli::run_check, "check a schema and the files it imports; exit 1 on errors"},
     {"format", zen::cli::run_format, "format a schema and the files it imports"},
+    {"migrate dev", zen::cli::run_migrate_dev, "create a migration from the schema and apply it (development)"},
     {"migrate deploy", zen::cli::run_migrate_deploy, "apply pending migrations (production, CI)"},
+    {"migrate reset", zen::cli::run_migrate_reset, "drop everything, reapply all migrations, run the seed"},
     {"migrate status", zen::cli::run_migrate_status, "show applied, pending, failed and edited migrations"},
     {"migrate resolve", zen::cli::run_migrate_resolve, "mark a migration as applied or rolled back"},
     {"migrate diff", zen::cli::run_migrate_diff, "compare schemas, databases or migrations; print SQL or a summary"},

@@ -116,6 +116,7 @@ Result<LoadedProject> load_project(const ParsedArgs& args, Console& console, boo
   ZEN_ASSIGN_OR_RETURN(auto db, commands::resolve_database_url({datasource, schema_path, args.get("url")}, *layered));
   out.target.url = db.url;
   out.target.provider = db.provider;
+  out.shadow_url = db.shadow_url;
   if (auto m = args.get("migrations")) {
     out.target.migrations_dir = fs::path(*m);
   } else {

@@ -29,6 +29,8 @@ struct LoadedProject {
   std::optional<std::string> schema_path;   // nullopt: no schema (then --url and --migrations)
   std::shared_ptr<const analysis::Analysis> analysis;
   migrate::MigrateTarget target;
+  /// The datasource's `shadowDatabaseUrl`, resolved.
+  std::optional<std::string> shadow_url;
 };
 
 /// Finds the schema (--schema, package.json's `zenstack.schema`, ./schema.zmodel,
