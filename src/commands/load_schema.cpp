@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <nlohmann/json.hpp>
+
 #include "base/line_index.h"
 
 namespace zen::commands {
@@ -71,7 +73,27 @@ Result<LoadedSchema> load_schema(const std::string& entry, const FileSystem& fs)
   return out;
 }
 
+// The `zenstack.schema` of the nearest package.json at or above the current directory, resolved
+// against that package.json's folder (a folder means its schema.zmodel), as ZenStack's CLI does.
+std::optional<std::string> schema_from_package_json(const FileSystem& fs) {
+  std::string up;
+  for (int depth = 0; depth < 64; ++depth, up += "../") {
+    auto text = fs.read(up + "package.json");
+    if (!text) continue;
+    nlohmann::json pkg = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+    if (!pkg.is_object() || !pkg.contains("zenstack") || !pkg["zenstack"].is_object()) return std::nullopt;
+    const nlohmann::json& schema = pkg["zenstack"]["schema"];
+    if (!schema.is_string() || schema.get<std::string>().empty()) return std::nullopt;
+    std::string path = schema.get<std::string>();
+    if (path.front() != '/') path = up + path;
+    if (!fs.read(path) && fs.read(path + "/schema.zmodel")) path += "/schema.zmodel";
+    return path;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> find_default_schema(const FileSystem& fs) {
+  if (auto configured = schema_from_package_json(fs)) return configured;
   for (const char* p : {"schema.zmodel", "zenstack/schema.zmodel", "prisma/schema.prisma", "schema.prisma"})
     if (fs.read(p)) return std::string(p);
   return std::nullopt;

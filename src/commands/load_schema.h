@@ -33,7 +33,9 @@ struct LoadedSchema {
 /// diagnostics in the result, not errors.
 Result<LoadedSchema> load_schema(const std::string& entry, const FileSystem& fs);
 
-/// The schema used when none is given: the first of ./schema.zmodel, ./zenstack/schema.zmodel,
+/// The schema used when none is given: `zenstack.schema` of the nearest package.json at or
+/// above the current directory (returned even when that file does not exist, so loading it
+/// reports the missing file), else the first of ./schema.zmodel, ./zenstack/schema.zmodel,
 /// ./prisma/schema.prisma, ./schema.prisma that exists; nullopt if none does.
 std::optional<std::string> find_default_schema(const FileSystem& fs);
 

@@ -115,3 +115,41 @@ TEST_CASE("zen check on a missing file fails with a message naming it") {
   CHECK(r.exit_code != 0);
   CHECK(r.out.find("nope.zmodel") != std::string::npos);
 }
+
+TEST_CASE("zen check uses package.json's zenstack.schema first, relative to package.json") {
+  TempDir dir;
+  dir.write("schema.zmodel", kValid);
+  dir.write("db/main.zmodel", "model {\n");
+  dir.write("package.json", R"({"name": "app", "zenstack": {"schema": "db/main.zmodel"}})");
+  Run r = run_zen(dir.path, "check");
+  INFO(r.out);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("db/main.zmodel:1:") != std::string::npos);
+
+  // From a subfolder, the nearest package.json above is used.
+  fs::create_directories(dir.path / "src" / "deep");
+  r = run_zen(dir.path / "src" / "deep", "check");
+  INFO(r.out);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("db/main.zmodel:1:") != std::string::npos);
+
+  // A folder means its schema.zmodel.
+  dir.write("db/schema.zmodel", kValid);
+  dir.write("package.json", R"({"zenstack": {"schema": "db"}})");
+  r = run_zen(dir.path, "check");
+  INFO(r.out);
+  CHECK(r.exit_code == 0);
+
+  // A configured schema that does not exist is an error naming it, not a silent fallback.
+  dir.write("package.json", R"({"zenstack": {"schema": "missing.zmodel"}})");
+  r = run_zen(dir.path, "check");
+  INFO(r.out);
+  CHECK(r.exit_code != 0);
+  CHECK(r.out.find("missing.zmodel") != std::string::npos);
+
+  // Without a zenstack section (or with broken JSON) the default locations apply.
+  dir.write("package.json", "{ not json");
+  r = run_zen(dir.path, "check");
+  INFO(r.out);
+  CHECK(r.exit_code == 0);
+}
