@@ -15,21 +15,14 @@
 #include <tree_sitter/api.h>
 
 #include <algorithm>
-#include <memory>
 #include <string>
 #include <vector>
 
-extern "C" const TSLanguage* tree_sitter_zmodel(void);
+#include "syntax/parse.h"
+#include "syntax/syntax_error.h"
 
 namespace zen::ide {
 namespace {
-
-struct ParserDeleter {
-  void operator()(TSParser* p) const { ts_parser_delete(p); }
-};
-struct TreeDeleter {
-  void operator()(TSTree* t) const { ts_tree_delete(t); }
-};
 
 std::string_view type_of(TSNode n) { return ts_node_type(n); }
 
@@ -510,28 +503,6 @@ std::string Formatter::run(TSNode root) {
   return out;
 }
 
-void collect_syntax_errors(TSNode node, std::string_view path, std::string_view text,
-                           std::vector<Diagnostic>& out) {
-  if (!ts_node_has_error(node)) return;
-  if (ts_node_is_missing(node) || type_of(node) == "ERROR") {
-    Diagnostic d;
-    d.code = "syntax-error";
-    d.severity = Severity::Error;
-    d.path = std::string(path);
-    d.range = {ts_node_start_byte(node), ts_node_end_byte(node)};
-    if (ts_node_is_missing(node)) {
-      d.message = "missing `" + std::string(type_of(node)) + "`";
-    } else {
-      std::string_view s = text.substr(d.range.start, std::min<uint32_t>(d.range.end - d.range.start, 40));
-      d.message = "unexpected `" + std::string(s.substr(0, s.find('\n'))) + "`";
-    }
-    out.push_back(std::move(d));
-    return;
-  }
-  uint32_t n = ts_node_child_count(node);
-  for (uint32_t i = 0; i < n; ++i) collect_syntax_errors(ts_node_child(node, i), path, text, out);
-}
-
 }  // namespace
 
 uint32_t default_indent_for(std::string_view path) {
@@ -542,23 +513,13 @@ uint32_t default_indent_for(std::string_view path) {
 
 FormatResult format_document(std::string_view path, std::string_view text, const FormatOptions& options) {
   FormatResult result;
-  std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
-  ts_parser_set_language(parser.get(), tree_sitter_zmodel());
-  std::unique_ptr<TSTree, TreeDeleter> tree(
-      ts_parser_parse_string(parser.get(), nullptr, text.data(), static_cast<uint32_t>(text.size())));
-  if (!tree) {
-    Diagnostic d;
-    d.code = "syntax-error";
-    d.path = std::string(path);
-    d.message = "the file could not be parsed";
-    result.errors.push_back(std::move(d));
+  syntax::SyntaxTree tree = syntax::SyntaxTree::parse(std::string(text));
+  if (tree.has_errors()) {
+    result.errors = syntax::syntax_diagnostics(tree, path);
     return result;
   }
-  TSNode root = ts_tree_root_node(tree.get());
-  collect_syntax_errors(root, path, text, result.errors);
-  if (!result.errors.empty()) return result;
-  Formatter f(text, options);
-  result.text = f.run(root);
+  Formatter f(tree.text(), options);
+  result.text = f.run(tree.root().raw());
   return result;
 }
 
