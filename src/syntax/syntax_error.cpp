@@ -158,6 +158,23 @@ SyntaxError error_node_error(Node error, Node parent, std::string_view source) {
                        " has no type; expected a field type such as `String`, `Int` or a "
                        "model name"};
   }
+  // Habits from other languages get a message that names the fix.
+  bool in_model = parent_kind == "model_body" || parent_kind == "data_field";
+  bool in_enum = parent_kind == "enum_body" || parent_kind == "enum_field";
+  if (token == "," && in_model)
+    return {range, "unexpected `,`; fields are separated by line breaks, not commas"};
+  if (token == "," && in_enum)
+    return {range, "unexpected `,`; enum values are separated by line breaks, not commas"};
+  if (token == ":" && in_model)
+    return {range, "unexpected `:`; write a field as `name Type`, without a colon"};
+  if (parent_kind == "config_block") {
+    for (const Node& c : error.children()) {
+      if (c.kind() != ":") continue;
+      return {c.range(), "unexpected `:`; settings are written `name = value`"};
+    }
+  }
+  if (!token.empty() && token.find_first_not_of('@') == std::string_view::npos)
+    return {range, "expected an attribute name after " + quote_token(token)};
   std::string message = "unexpected " + quote_token(token);
   std::string_view hint = expectation(parent_kind);
   if (!hint.empty()) message += ", " + std::string(hint);

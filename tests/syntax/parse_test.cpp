@@ -75,6 +75,18 @@ TEST_CASE("syntax errors name the unexpected or missing token") {
         std::string::npos);
 }
 
+TEST_CASE("habits from other languages get a message naming the fix") {
+  CHECK(errors_of("model A {\n  id Int @id,\n  name String\n}\n") ==
+        "2:13 unexpected `,`; fields are separated by line breaks, not commas\n");
+  CHECK(errors_of("enum E {\n  A,\n  B\n}\n") ==
+        "2:4 unexpected `,`; enum values are separated by line breaks, not commas\n");
+  CHECK(errors_of("model A {\n  id: Int\n}\n") ==
+        "2:5 unexpected `:`; write a field as `name Type`, without a colon\n");
+  CHECK(errors_of("datasource db {\n  provider: \"sqlite\"\n}\n") ==
+        "2:11 unexpected `:`; settings are written `name = value`\n");
+  CHECK(errors_of("model A {\n  x Int @\n}\n") == "2:9 expected an attribute name after `@`\n");
+}
+
 TEST_CASE("valid schemas have no syntax errors") {
   CHECK(errors_of("").empty());
   CHECK(errors_of("// only a comment\n/// and a doc comment\n").empty());
