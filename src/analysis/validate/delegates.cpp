@@ -1,5 +1,7 @@
 // Rule: polymorphism is well formed: the discriminator is a String or enum field, and `@@delegateMap` sits on a sub-model
 // with a value of the discriminator's type.
+#include <map>
+
 #include "analysis/validate/internal/util.h"
 #include "analysis/validate/rule_list.h"
 
@@ -7,6 +9,26 @@ namespace zen::analysis::validate {
 
 void check_delegates(ValidationContext& ctx) {
   const Model& model = ctx.model();
+  // Sub-models of one delegate base need distinct `@@delegateMap` values (default: the model name).
+  std::map<std::pair<DeclId, std::string>, const Decl*> taken;
+  for (const Decl& d : model.decls) {
+    if (d.is_stdlib() || !d.is_data_model()) continue;
+    for (DeclId b : d.bases) {
+      if (b == kNone || !model.decl(b).has_attribute("@@delegate")) continue;
+      const AttributeApp* map = d.find_attribute("@@delegateMap");
+      std::string value = d.name;
+      if (map && map->first()) {
+        const Expr& v = map->first()->value;
+        if (auto s = v.as_string()) value = std::string(*s);
+        else if (v.kind == ExprKind::Reference) value = v.text;
+      }
+      auto [it, inserted] = taken.emplace(std::make_pair(b, value), &d);
+      if (inserted) continue;
+      ctx.error("duplicate-delegate-map", d.file, map ? map->range : d.name_range,
+                "`" + d.name + "` and `" + it->second->name + "` both map to discriminator value `" + value +
+                    "` of `" + model.decl(b).name + "`; give each sub-model its own `@@delegateMap`");
+    }
+  }
   for (const Decl& d : model.decls) {
     if (d.is_stdlib() || !d.is_data_model()) continue;
     if (const AttributeApp* del = d.find_attribute("@@delegate"); del && del->first()) {

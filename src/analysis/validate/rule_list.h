@@ -18,5 +18,6 @@ void check_delegates(ValidationContext& ctx);            // delegates.cpp
 void check_auth(ValidationContext& ctx);                 // auth.cpp
 void check_enums(ValidationContext& ctx);                // enums.cpp
 void check_expressions(ValidationContext& ctx);          // expressions.cpp
+void check_procedures(ValidationContext& ctx);           // procedures.cpp
 
 }  // namespace zen::analysis::validate
