@@ -11,4 +11,5 @@
   (attribute_declaration)
 ] @fold
 
-(comment) @fold
+((comment) @fold
+  (#match? @fold "^/[*]"))
