@@ -48,6 +48,8 @@ class Node {
   /// The node's source text (empty for null and missing nodes).
   std::string_view text() const;
 
+  /// The enclosing node. tree-sitter finds it by position, so for a zero-width (missing)
+  /// node it may answer an ancestor further up; walk down from the root when that matters.
   Node parent() const;
   /// The child stored under a field of the grammar (`name`, `type`, `body`…); null if absent.
   Node child_by_field(std::string_view field) const;
@@ -110,7 +112,11 @@ class SyntaxTree {
 
   /// Replaces the bytes [start, old_end) of the current text by `replacement` and reparses
   /// incrementally, reusing the old tree. Returns the byte ranges (in the new text) whose
-  /// syntactic structure changed. Out-of-range offsets are clamped to the text.
+  /// syntactic structure changed, as ts_tree_get_changed_ranges reports them: an edit that
+  /// keeps the structure (renaming an identifier) may report none, so callers that care about
+  /// text should also treat [start, start + replacement.size()) as changed. Out-of-range
+  /// offsets are clamped to the text. Nodes taken from the tree before the call are invalid
+  /// after it.
   std::vector<TextRange> replace(TextRange old_range, std::string_view replacement);
 
   /// Incremental reparse given the edit in tree-sitter's terms: bytes [start, old_end) of the
