@@ -19,8 +19,8 @@ namespace zen::analysis {
 
 namespace {
 
-FileDecls lower_tree(const syntax::SyntaxTree& tree) {
-  FileDecls d = lower_file(tree.root().raw(), tree.text());
+FileDecls lower_tree(const syntax::SyntaxTree& tree, FileDecls* old = nullptr, const FileEdit* edit = nullptr) {
+  FileDecls d = lower_file(tree.root().raw(), tree.text(), old, edit);
   d.syntax_errors = syntax::syntax_diagnostics(tree, "");
   return d;
 }
@@ -197,8 +197,12 @@ bool Host::apply_edit(const std::string& path, const TextEdit& edit) {
   if (it == impl_->files.end()) return false;
   FileState& f = it->second;
   if (edit.range.start > edit.range.end || edit.range.end > f.text().size()) return false;
-  f.tree->replace(edit.range, edit.new_text);
-  impl_->relower(f);
+  FileEdit fe;
+  fe.start = edit.range.start;
+  fe.old_end = edit.range.end;
+  fe.new_end = edit.range.start + static_cast<uint32_t>(edit.new_text.size());
+  fe.changed = f.tree->replace(edit.range, edit.new_text);
+  f.decls = lower_tree(*f.tree, &f.decls, &fe);
   ++impl_->generation;
   return true;
 }

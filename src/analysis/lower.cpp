@@ -1,4 +1,5 @@
 // Lowers a tree-sitter-zmodel syntax tree into unresolved declarations (see internal/lower.h).
+#include <algorithm>
 #include <string>
 
 #include "analysis/internal/cst.h"
@@ -19,18 +20,14 @@ struct Lowerer {
 
   std::string_view text(TSNode n) const { return cst::text(n, src); }
 
-  // `///` comments directly before `n` (siblings in the parent; tree-sitter moves trailing extras
-  // out of the node before them), joined with "\n", without the slashes and one leading space.
-  std::string doc_before(TSNode n) {
-    std::vector<std::string_view> lines;
-    TSNode p = ts_node_prev_sibling(n);
-    while (!cst::is_null(p) && cst::is(p, "doc_comment")) {
-      lines.push_back(text(p));
-      p = ts_node_prev_sibling(p);
-    }
+  // Docs of the named child being lowered: the `///` comments directly before it among its
+  // siblings (tree-sitter moves trailing extras out of the node before them). Collected while
+  // iterating the parent, since ts_node_prev_sibling is linear in the number of siblings.
+
+  std::string doc_text(const std::vector<TSNode>& docs) {
     std::string doc;
-    for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
-      std::string_view l = *it;
+    for (TSNode d : docs) {
+      std::string_view l = text(d);
       if (l.substr(0, 3) == "///") l.remove_prefix(3);
       if (!l.empty() && l.front() == ' ') l.remove_prefix(1);
       while (!l.empty() && (l.back() == '\r' || l.back() == '\n' || l.back() == ' ')) l.remove_suffix(1);
@@ -38,6 +35,27 @@ struct Lowerer {
       doc += l;
     }
     return doc;
+  }
+
+  uint32_t extent_start_ = 0;
+
+  /// Calls fn(child, doc) for every named child that is not a comment, with the `///` lines
+  /// that directly precede it.
+  template <class Fn>
+  void for_each_documented(TSNode parent, Fn&& fn) {
+    std::vector<TSNode> docs;
+    for_each_named(parent, [&](TSNode ch, const char* f) {
+      std::string_view k = kind(ch);
+      if (k == "doc_comment") {
+        docs.push_back(ch);
+        return;
+      }
+      if (k == "comment") return;
+      std::string doc = docs.empty() ? std::string() : doc_text(docs);
+      extent_start_ = docs.empty() ? ts_node_start_byte(ch) : ts_node_start_byte(docs.front());
+      docs.clear();
+      fn(ch, std::move(doc), f);
+    });
   }
 
   Expr lower_expr(TSNode n) {
@@ -192,13 +210,13 @@ struct Lowerer {
     return ft;
   }
 
-  Field lower_data_field(TSNode n) {
+  Field lower_data_field(TSNode n, std::string doc) {
     Field f;
     f.range = range(n);
     TSNode name = field(n, "name");
     f.name = std::string(text(name));
     f.name_range = range(name);
-    f.doc = doc_before(n);
+    f.doc = std::move(doc);
     f.type = lower_field_type(field(n, "type"));
     for_each_named(n, [&](TSNode ch, const char*) {
       if (cst::is(ch, "field_attribute")) f.attributes.push_back(lower_attribute(ch));
@@ -216,13 +234,13 @@ struct Lowerer {
     });
   }
 
-  Param lower_param(TSNode n) {
+  Param lower_param(TSNode n, std::string doc) {
     Param p;
     p.range = range(n);
     TSNode name = field(n, "name");
     p.name = std::string(text(name));
     p.name_range = range(name);
-    p.doc = doc_before(n);
+    p.doc = std::move(doc);
     lower_param_type(field(n, "type"), p.type, p.list, p.optional);
     for_each_named(n, [&](TSNode ch, const char*) {
       std::string_view k = kind(ch);
@@ -242,18 +260,18 @@ struct Lowerer {
   }
 
   void lower_model_body(TSNode body, Decl& d) {
-    for_each_named(body, [&](TSNode ch, const char*) {
+    for_each_documented(body, [&](TSNode ch, std::string doc, const char*) {
       std::string_view k = kind(ch);
-      if (k == "data_field") d.fields.push_back(lower_data_field(ch));
+      if (k == "data_field") d.fields.push_back(lower_data_field(ch, std::move(doc)));
       else if (k == "model_attribute") d.attributes.push_back(lower_attribute(ch));
     });
   }
 
-  void lower_decl(TSNode n) {
+  void lower_decl(TSNode n, std::string doc) {
     std::string_view k = kind(n);
     Decl d;
     d.range = range(n);
-    d.doc = doc_before(n);
+    d.doc = std::move(doc);
     TSNode name = field(n, "name");
     d.name = std::string(text(name));
     d.name_range = range(name);
@@ -261,14 +279,14 @@ struct Lowerer {
       d.kind = k == "datasource_declaration" ? DeclKind::Datasource
                : k == "generator_declaration" ? DeclKind::Generator
                                               : DeclKind::Plugin;
-      for_each_named(field(n, "body"), [&](TSNode ch, const char*) {
+      for_each_documented(field(n, "body"), [&](TSNode ch, std::string doc, const char*) {
         if (!cst::is(ch, "config_field")) return;
         ConfigField c;
         c.range = range(ch);
         TSNode cn = field(ch, "name");
         c.name = std::string(text(cn));
         c.name_range = range(cn);
-        c.doc = doc_before(ch);
+        c.doc = std::move(doc);
         c.value = lower_expr(field(ch, "value"));
         d.config.push_back(std::move(c));
       });
@@ -291,7 +309,7 @@ struct Lowerer {
       lower_model_body(field(n, "body"), d);
     } else if (k == "enum_declaration") {
       d.kind = DeclKind::Enum;
-      for_each_named(field(n, "body"), [&](TSNode ch, const char*) {
+      for_each_documented(field(n, "body"), [&](TSNode ch, std::string doc, const char*) {
         std::string_view ck = kind(ch);
         if (ck == "enum_field") {
           EnumValue v;
@@ -299,7 +317,7 @@ struct Lowerer {
           TSNode vn = field(ch, "name");
           v.name = std::string(text(vn));
           v.name_range = range(vn);
-          v.doc = doc_before(ch);
+          v.doc = std::move(doc);
           for_each_named(ch, [&](TSNode a, const char*) {
             if (cst::is(a, "field_attribute")) v.attributes.push_back(lower_attribute(a));
           });
@@ -313,9 +331,9 @@ struct Lowerer {
       cst::for_each_child(n, [&](TSNode ch, const char*) {
         if (!ts_node_is_named(ch) && text(ch) == "mutation") d.is_mutation = true;
       });
-      for_each_named(n, [&](TSNode ch, const char* f) {
+      for_each_documented(n, [&](TSNode ch, std::string doc, const char* f) {
         std::string_view ck = kind(ch);
-        if (ck == "function_parameter") d.params.push_back(lower_param(ch));
+        if (ck == "function_parameter") d.params.push_back(lower_param(ch, std::move(doc)));
         else if (ck == "internal_attribute") d.attributes.push_back(lower_attribute(ch));
         else if (ck == "parameter_type" && f && std::string_view(f) == "return_type") {
           bool opt = false;
@@ -325,9 +343,9 @@ struct Lowerer {
     } else if (k == "attribute_declaration") {
       d.kind = DeclKind::Attribute;
       std::erase_if(d.name, [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-      for_each_named(n, [&](TSNode ch, const char*) {
+      for_each_documented(n, [&](TSNode ch, std::string doc, const char*) {
         std::string_view ck = kind(ch);
-        if (ck == "attribute_parameter") d.params.push_back(lower_param(ch));
+        if (ck == "attribute_parameter") d.params.push_back(lower_param(ch, std::move(doc)));
         else if (ck == "internal_attribute") d.attributes.push_back(lower_attribute(ch));
       });
     } else {
@@ -366,9 +384,88 @@ std::string unquote(std::string_view lit) {
   return s;
 }
 
-FileDecls lower_file(TSNode root, std::string_view text) {
+namespace {
+
+void shift(TextRange& r, int64_t d) {
+  r.start = static_cast<uint32_t>(r.start + d);
+  r.end = static_cast<uint32_t>(r.end + d);
+}
+
+void shift(Expr& e, int64_t d);
+
+void shift(std::vector<Argument>& args, int64_t d) {
+  for (Argument& a : args) {
+    shift(a.range, d);
+    shift(a.name_range, d);
+    shift(a.value, d);
+  }
+}
+
+void shift(Expr& e, int64_t d) {
+  shift(e.range, d);
+  shift(e.name_range, d);
+  shift(e.binding_range, d);
+  for (Expr& c : e.children) shift(c, d);
+  shift(e.args, d);
+}
+
+void shift(std::vector<AttributeApp>& attrs, int64_t d) {
+  for (AttributeApp& a : attrs) {
+    shift(a.range, d);
+    shift(a.name_range, d);
+    shift(a.args, d);
+  }
+}
+
+// Moves every range of a declaration by `d` bytes (a reused declaration after an edit).
+void shift(Decl& decl, int64_t d) {
+  shift(decl.range, d);
+  shift(decl.name_range, d);
+  for (auto& r : decl.base_ranges) shift(r, d);
+  for (auto& r : decl.mixin_ranges) shift(r, d);
+  for (Field& f : decl.fields) {
+    shift(f.range, d);
+    shift(f.name_range, d);
+    shift(f.type.range, d);
+    shift(f.type.name_range, d);
+    shift(f.attributes, d);
+  }
+  shift(decl.attributes, d);
+  for (EnumValue& v : decl.values) {
+    shift(v.range, d);
+    shift(v.name_range, d);
+    shift(v.attributes, d);
+  }
+  for (Param& p : decl.params) {
+    shift(p.range, d);
+    shift(p.name_range, d);
+    shift(p.attributes, d);
+  }
+  for (ConfigField& c : decl.config) {
+    shift(c.range, d);
+    shift(c.name_range, d);
+    shift(c.value, d);
+  }
+}
+
+bool intersects(TextRange a, TextRange b) {
+  // Touching counts: an edit right at a declaration's edge may change its tokens.
+  return a.start <= b.end && b.start <= a.end;
+}
+
+}  // namespace
+
+FileDecls lower_file(TSNode root, std::string_view text, FileDecls* old, const FileEdit* edit) {
   Lowerer l{text, {}};
-  cst::for_each_named(root, [&](TSNode ch, const char*) {
+  // Old declarations by extent start, for reuse.
+  std::vector<std::pair<uint32_t, size_t>> old_by_start;
+  if (old && edit) {
+    for (size_t i = 0; i < old->decls.size() && i < old->extents.size(); ++i)
+      old_by_start.emplace_back(old->extents[i].start, i);
+    std::sort(old_by_start.begin(), old_by_start.end());
+  }
+  const int64_t delta = edit ? static_cast<int64_t>(edit->new_end) - static_cast<int64_t>(edit->old_end) : 0;
+  l.for_each_documented(root, [&](TSNode ch, std::string doc, const char*) {
     std::string_view k = kind(ch);
     if (k == "import_declaration") {
       TSNode p = field(ch, "path");
@@ -376,7 +473,28 @@ FileDecls lower_file(TSNode root, std::string_view text) {
       l.out.imports.push_back(ImportDecl{unquote(l.text(p)), range(p)});
       return;
     }
-    l.lower_decl(ch);
+    TextRange extent{l.extent_start_, ts_node_end_byte(ch)};
+    if (!old_by_start.empty() && !ts_node_has_error(ch)) {
+      TextRange edited{edit->start, edit->new_end};
+      bool touched = intersects(extent, edited);
+      for (const TextRange& c : edit->changed) touched = touched || intersects(extent, c);
+      if (!touched) {
+        int64_t d = extent.start >= edit->new_end ? delta : 0;
+        uint32_t old_start = static_cast<uint32_t>(extent.start - d);
+        auto it = std::lower_bound(old_by_start.begin(), old_by_start.end(), std::make_pair(old_start, size_t{0}));
+        if (it != old_by_start.end() && it->first == old_start &&
+            old->extents[it->second].end == static_cast<uint32_t>(extent.end - d)) {
+          Decl reused = std::move(old->decls[it->second]);
+          if (d != 0) shift(reused, d);
+          l.out.decls.push_back(std::move(reused));
+          l.out.extents.push_back(extent);
+          return;
+        }
+      }
+    }
+    size_t before = l.out.decls.size();
+    l.lower_decl(ch, std::move(doc));
+    if (l.out.decls.size() > before) l.out.extents.push_back(extent);
   });
   return std::move(l.out);
 }

@@ -167,16 +167,6 @@ const EnumValue* Model::enum_value(const Symbol& s) const {
   return s.member < v.size() ? &v[s.member] : nullptr;
 }
 
-const Decl* Model::auth_decl() const {
-  for (const auto* list : {&models, &type_defs})
-    for (DeclId id : *list)
-      if (decls[id].find_any_attribute("@@auth")) return &decls[id];
-  for (const auto* list : {&models, &type_defs})
-    for (DeclId id : *list)
-      if (decls[id].name == "User") return &decls[id];
-  return nullptr;
-}
-
 namespace {
 std::vector<std::string> enum_list_arg(const Decl& d, std::string_view attr) {
   std::vector<std::string> out;

@@ -364,8 +364,9 @@ class Model {
   /// The field a Field symbol points at; nullptr for other symbols.
   const Field* field(const Symbol& s) const;
   const EnumValue* enum_value(const Symbol& s) const;
-  /// The `auth()` declaration: the model/type with `@@auth`, else the one named `User`.
-  const Decl* auth_decl() const;
+  /// The `auth()` declaration: the model/type with `@@auth` (own or from a mixin), else the
+  /// one named `User`; nullptr if there is none. Constant time.
+  const Decl* auth_decl() const { return auth_ < decls.size() ? &decls[auth_] : nullptr; }
 
   // Meta-attribute queries on attribute/function declarations (for validation).
   /// `@@@targetField([StringField, ...])` members; empty when unrestricted.
@@ -377,6 +378,7 @@ class Model {
 
   // Filled by the builder: name -> DeclId lookup (sorted, for deterministic binary search).
   std::vector<std::pair<std::string, DeclId>> by_name_;
+  DeclId auth_ = kNone;
 };
 
 }  // namespace zen::analysis

@@ -46,6 +46,7 @@ class Resolver {
     resolve_inheritance();
     for (DeclId id = 0; id < m_.decls.size(); ++id) compute_all_fields(id);
     find_auth();
+    m_.auth_ = auth_ ? auth_->id : kNone;
     resolve_attributes();
     for (DeclId id = 0; id < m_.decls.size(); ++id) compute_all_attributes(id);
     check_duplicate_members();

@@ -22,12 +22,27 @@ struct ImportDecl {
 struct FileDecls {
   /// Declarations in source order; `file`, `id` and everything resolution computes are unset.
   std::vector<Decl> decls;
+  /// Per declaration: its range widened to the `///` lines before it (what an edit must avoid
+  /// for the lowered declaration to be reusable).
+  std::vector<TextRange> extents;
   std::vector<ImportDecl> imports;
   /// Syntax errors (code `syntax-error`), filled by the caller from the syntax layer; `path` is unset.
   std::vector<Diagnostic> syntax_errors;
 };
 
-FileDecls lower_file(TSNode root, std::string_view text);
+/// One edit between two versions of a file, in bytes: [start, old_end) of the old text became
+/// [start, new_end) of the new one; `changed` are the ranges (new text) tree-sitter reports as
+/// structurally changed.
+struct FileEdit {
+  uint32_t start = 0;
+  uint32_t old_end = 0;
+  uint32_t new_end = 0;
+  std::vector<TextRange> changed;
+};
+
+/// Lowers the whole tree; with `old` and `edit`, top-level declarations the edit did not touch
+/// are moved out of `old` (ranges shifted) instead of being lowered again.
+FileDecls lower_file(TSNode root, std::string_view text, FileDecls* old = nullptr, const FileEdit* edit = nullptr);
 
 /// Unescapes a string literal's text (with its quotes).
 std::string unquote(std::string_view literal);

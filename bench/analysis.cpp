@@ -1,0 +1,151 @@
+// Analyzer benchmark: full analysis of the largest corpus schema and of generated schemas
+// (1,000 / 5,000 models, and one of ~30,000 lines), and re-analysis after a one-character edit
+// through analysis::Host (incremental reparse + re-lowering of the edited file + resolution).
+// Usage: bench_analysis [corpus-dir]   (default: $ZEN_CORPUS_DIR, tests/data/corpus, ../shared/corpus)
+#include <time.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "analysis/analysis.h"
+
+namespace fs = std::filesystem;
+using namespace zen::analysis;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double ms_since(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+double cpu_ms() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+// Wall-clock and thread CPU time (the machine may be shared: CPU time is the steadier figure).
+struct Timing {
+  double min = 0, median = 0, cpu_min = 0, cpu_median = 0;
+};
+
+Timing measure(int runs, const std::function<void()>& fn) {
+  std::vector<double> t, c;
+  for (int i = 0; i < runs; ++i) {
+    auto start = Clock::now();
+    double cstart = cpu_ms();
+    fn();
+    c.push_back(cpu_ms() - cstart);
+    t.push_back(ms_since(start));
+  }
+  std::sort(t.begin(), t.end());
+  std::sort(c.begin(), c.end());
+  return {t.front(), t[t.size() / 2], c.front(), c[c.size() / 2]};
+}
+
+// A realistic generated schema: each model has an id, scalar fields with attributes, a relation
+// to the previous model (and the back relation), an index, and an access policy.
+std::string generate_schema(int models) {
+  std::string s = "datasource db {\n  provider = \"postgresql\"\n  url = env(\"DATABASE_URL\")\n}\n\n";
+  s += "enum Status {\n  DRAFT\n  PUBLISHED\n  ARCHIVED\n}\n\n";
+  s += "model User {\n  id    String @id @default(cuid())\n  email String @unique\n  @@auth\n}\n\n";
+  s += "type Timestamps {\n  createdAt DateTime @default(now())\n  updatedAt DateTime @updatedAt\n}\n\n";
+  for (int i = 0; i < models; ++i) {
+    std::string n = "Model" + std::to_string(i);
+    s += "/// Generated model number " + std::to_string(i) + ".\n";
+    s += "model " + n + " with Timestamps {\n";
+    s += "  id       String   @id @default(cuid())\n";
+    s += "  name     String   @db.VarChar(255)\n";
+    s += "  email    String?  @unique\n";
+    s += "  count    Int      @default(0)\n";
+    s += "  status   Status   @default(DRAFT)\n";
+    if (i > 0) {
+      std::string p = "Model" + std::to_string(i - 1);
+      s += "  parent   " + p + "? @relation(fields: [parentId], references: [id], onDelete: Cascade)\n";
+      s += "  parentId String?\n";
+    }
+    if (i + 1 < models) s += "  children Model" + std::to_string(i + 1) + "[]\n";
+    s += "\n  @@index([name, status])\n";
+    s += "  @@allow('read', status == PUBLISHED || auth() != null)\n";
+    s += "}\n\n";
+  }
+  return s;
+}
+
+size_t count_lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
+
+void bench_text(const std::string& label, const std::string& text, int runs) {
+  const std::string path = "/bench/schema.zmodel";
+  size_t errors = 0;
+  Timing full = measure(runs, [&] {
+    Host host;
+    host.set_file_text(path, text);
+    auto a = host.analyze(path);
+    errors = std::count_if(a->diagnostics.begin(), a->diagnostics.end(),
+                           [](const zen::Diagnostic& d) { return d.severity == zen::Severity::Error; });
+  });
+  // One-character edits in the middle of the file: insert a character into a field name,
+  // then delete it again (so the text alternates between two states).
+  Host host;
+  host.set_file_text(path, text);
+  (void)host.analyze(path);
+  size_t at = text.find("  name ", text.size() / 2);
+  if (at == std::string::npos) at = text.size() / 2;
+  uint32_t pos = static_cast<uint32_t>(at + 3);
+  bool inserted = false;
+  Timing edit = measure(runs * 3, [&] {
+    if (!inserted) host.apply_edit(path, TextEdit{{pos, pos}, "x"});
+    else host.apply_edit(path, TextEdit{{pos, pos + 1}, ""});
+    inserted = !inserted;
+    (void)host.analyze(path);
+  });
+  std::printf("%-38s %6zu lines | full analysis: wall min %7.1f med %7.1f, cpu min %7.1f med %7.1f ms"
+              " | 1-char edit: wall min %6.2f med %6.2f, cpu min %6.2f med %6.2f ms | %zu errors\n",
+              label.c_str(), count_lines(text), full.min, full.median, full.cpu_min, full.cpu_median, edit.min,
+              edit.median, edit.cpu_min, edit.cpu_median, errors);
+}
+
+fs::path corpus_dir(int argc, char** argv) {
+  if (argc > 1) return argv[1];
+  if (const char* env = std::getenv("ZEN_CORPUS_DIR"); env && *env) return env;
+  fs::path local = fs::path(ZEN_SOURCE_DIR) / "tests/data/corpus";
+  if (fs::exists(local)) return local;
+  return fs::path(ZEN_SOURCE_DIR) / "../shared/corpus";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  fs::path dir = corpus_dir(argc, argv);
+  fs::path largest;
+  uintmax_t largest_size = 0;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (!e.is_regular_file()) continue;
+    auto ext = e.path().extension();
+    if (ext != ".zmodel" && ext != ".prisma") continue;
+    if (e.file_size() > largest_size) {
+      largest_size = e.file_size();
+      largest = e.path();
+    }
+  }
+  if (!largest.empty()) {
+    std::ifstream in(largest, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    bench_text("corpus: " + largest.filename().string(), s.str(), 20);
+  }
+  bench_text("generated: 1,000 models", generate_schema(1000), 10);
+  bench_text("generated: 2,000 models (~30k lines)", generate_schema(2000), 5);
+  bench_text("generated: 5,000 models", generate_schema(5000), 5);
+  return 0;
+}
