@@ -56,3 +56,19 @@ TEST_CASE("every corpus schema parses without syntax errors") {
     CHECK(tree.root().named_child_count() > 0);
   }
 }
+
+TEST_CASE("every .zmodel shipped in src/ (the embedded standard library) parses cleanly") {
+  int checked = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(ZEN_SOURCE_DIR) / "src")) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".zmodel") continue;
+    ++checked;
+    INFO(entry.path().string());
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    SyntaxTree tree = SyntaxTree::parse(ss.str());
+    CHECK(count_bad_nodes(tree.root()) == 0);
+    CHECK(tree.root().named_child_count() > 0);
+  }
+  MESSAGE(checked << " .zmodel files under src/");
+}
