@@ -4,10 +4,20 @@
 #include <fmt/format.h>
 
 #include "dialect/postgres/connector.h"
+#include "dialect/sqlite/connector.h"
 
 namespace zen::migrate {
 
 Result<OpenedDatabase> open_target(const MigrateTarget& target, bool create_missing) {
+  if (!create_missing && target.provider == Provider::Sqlite) {
+    auto parsed = db::sqlite::parse_url(target.url);
+    std::error_code ec;
+    if (parsed.ok() && !parsed->memory && !std::filesystem::exists(parsed->path, ec))
+      return fail(ErrorCode::NotFound,
+                  fmt::format("the SQLite database `{}` does not exist; `zen migrate deploy` or `zen migrate dev` "
+                              "creates it",
+                              parsed->path));
+  }
   auto conn = db::connect(target.url, target.connect);
   if (conn.ok()) return OpenedDatabase{std::move(conn).value(), false};
   if (conn.error().code != ErrorCode::NotFound || !create_missing || target.provider != Provider::Postgresql)

@@ -27,8 +27,9 @@ struct OpenedDatabase {
   bool created = false;
 };
 
-/// Connects to the target. With `create_missing`, a PostgreSQL database that does not exist
-/// is created first through the server's `postgres` database (SQLite files are always created).
+/// Connects to the target. With `create_missing`, a PostgreSQL database or SQLite file that
+/// does not exist is created (PostgreSQL through the server's `postgres` database); without
+/// it, a missing one fails with NotFound.
 /// Fails with DatabaseUnreachable (never printing the password) or NotFound.
 Result<OpenedDatabase> open_target(const MigrateTarget& target, bool create_missing);
 

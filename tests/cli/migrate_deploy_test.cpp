@@ -203,3 +203,12 @@ TEST_CASE("postgres: create index concurrently runs outside a transaction and sa
   CHECK(r.has("statement by statement"));
   CHECK(p.scalar("SELECT count(*) FROM pg_indexes WHERE indexname = 't_x_idx'") == "1");
 }
+
+TEST_CASE("status does not create a missing sqlite database") {
+  Project p(Provider::Sqlite);
+  p.add_migration("20240101000000_init", "CREATE TABLE a (id INTEGER);\n");
+  auto st = p.zen("migrate status");
+  CHECK(st.exit_code == 1);
+  CHECK(st.has("does not exist"));
+  CHECK_FALSE(std::filesystem::exists(p.path() / "dev.db"));
+}
