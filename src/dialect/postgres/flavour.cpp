@@ -5,6 +5,8 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "dialect/postgres/normalize.h"
+
 namespace zen::dialect::postgres {
 
 using diff::ColumnTypeChange;
@@ -265,7 +267,7 @@ std::optional<ColumnTypeChange> PostgresFlavour::column_type_change(diff::Pair<C
   if (to_list) return ColumnTypeChange::NotCastable;
   bool p_known = family_known(pt.family), n_known = family_known(nt.family);
   if (!p_known || !n_known) {
-    if (pt.full_type == nt.full_type) return std::nullopt;
+    if (canonical_type(pt.full_type) == canonical_type(nt.full_type)) return std::nullopt;
     return ColumnTypeChange::RiskyCast;
   }
   return known_change(parse_native(pt.full_type), next);
@@ -300,8 +302,15 @@ bool PostgresFlavour::indexes_match(diff::Pair<schema::IndexView> idx) const {
   if (a.columns.size() != b.columns.size()) return false;
   if (a.algorithm.value_or(schema::IndexAlgorithm::BTree) != b.algorithm.value_or(schema::IndexAlgorithm::BTree))
     return false;
-  for (size_t i = 0; i < a.columns.size(); ++i)
-    if (a.columns[i].operator_class != b.columns[i].operator_class) return false;
+  // An operator class left out matches the column type's default one (Prisma does the same).
+  for (size_t i = 0; i < a.columns.size(); ++i) {
+    const auto& oa = a.columns[i].operator_class;
+    const auto& ob = b.columns[i].operator_class;
+    if (oa == ob) continue;
+    if (oa.empty() && is_default_operator_class(ob, b.algorithm, idx.next.column(i).get())) continue;
+    if (ob.empty() && is_default_operator_class(oa, a.algorithm, idx.previous.column(i).get())) continue;
+    return false;
+  }
   return true;
 }
 

@@ -200,7 +200,23 @@ std::optional<Literal> parse_array(std::string_view expr, ColumnFamily f) {
   std::string t = trim(expr);
   Literal list{LiteralKind::List, "", {}};
   if (t.rfind("ARRAY[", 0) == 0) {
-    size_t close = t.rfind(']');
+    // The bracket that closes ARRAY[, skipping quoted text and nested brackets.
+    size_t close = std::string::npos;
+    int depth = 0;
+    bool quoted = false;
+    for (size_t i = 5; i < t.size(); ++i) {
+      char c = t[i];
+      if (quoted) {
+        if (c == '\'') quoted = false;
+        continue;
+      }
+      if (c == '\'') quoted = true;
+      else if (c == '[') ++depth;
+      else if (c == ']' && --depth == 0) {
+        close = i;
+        break;
+      }
+    }
     if (close == std::string::npos) return std::nullopt;
     size_t after = close + 1;
     skip_cast(t, after);

@@ -84,7 +84,7 @@ std::string canonical_type(std::string_view type) {
   if (name == "character" || name == "char" || name == "bpchar") return "CHAR" + a;
   if (name == "numeric" || name == "decimal") return "DECIMAL" + a;
   if (name == "real" || name == "float4") return "REAL";
-  if (name == "double precision" || name == "float8") return "DOUBLE PRECISION";
+  if (name == "double precision" || name == "doubleprecision" || name == "float8") return "DOUBLE PRECISION";
   if (name == "boolean" || name == "bool") return "BOOLEAN";
   if (name == "timestamp") return (with_tz ? "TIMESTAMPTZ" : "TIMESTAMP") + a;
   if (name == "timestamptz") return "TIMESTAMPTZ" + a;
@@ -145,11 +145,39 @@ std::string serial_sequence_name(std::string_view table, std::string_view column
   return clip(table, n1) + "_" + clip(column, n2) + "_" + std::string(label);
 }
 
+const char* type_for_family(schema::ColumnFamily family) {
+  using F = schema::ColumnFamily;
+  switch (family) {
+    case F::Int: return "INTEGER";
+    case F::BigInt: return "BIGINT";
+    case F::Float: return "DOUBLE PRECISION";
+    case F::Decimal: return "DECIMAL(65,30)";
+    case F::Boolean: return "BOOLEAN";
+    case F::String: return "TEXT";
+    case F::DateTime: return "TIMESTAMP(3)";
+    case F::Json: return "JSONB";
+    case F::Binary: return "BYTEA";
+    case F::Uuid: return "UUID";
+    case F::Enum:
+    case F::Unsupported: return "";
+  }
+  return "";
+}
+
 void normalize(schema::Schema& s) {
   for (auto& col : s.columns) {
-    if (col.type.family != schema::ColumnFamily::Enum) {
-      col.type.full_type = canonical_type(col.type.full_type);
+    auto family = col.type.family;
+    if (family != schema::ColumnFamily::Enum && family != schema::ColumnFamily::Unsupported) {
+      // Lowering leaves full_type empty and records `@db.X(args)` in native_type; an
+      // already normalised (or introspected) column keeps its full_type.
+      if (!col.type.native_type.empty())
+        col.type.full_type = canonical_type(col.type.native_type);
+      else if (col.type.full_type.empty())
+        col.type.full_type = type_for_family(family);
+      else
+        col.type.full_type = canonical_type(col.type.full_type);
       if (auto f = family_of_type(col.type.full_type)) col.type.family = *f;
+      col.type.native_type.clear();
     }
     if (col.auto_increment) {
       schema::DefaultValue d;
@@ -158,6 +186,50 @@ void normalize(schema::Schema& s) {
       col.default_value = d;
     }
   }
+}
+
+bool is_default_operator_class(std::string_view opclass, std::optional<schema::IndexAlgorithm> algorithm,
+                               const schema::Column& column) {
+  using A = schema::IndexAlgorithm;
+  A algo = algorithm.value_or(A::BTree);
+  bool list = column.type.arity == schema::Arity::List;
+  const std::string& t = column.type.full_type;
+  if (algo == A::Gin) {
+    if (list) return opclass == "array_ops";
+    return opclass == "jsonb_ops" && t == "JSONB";
+  }
+  if (list) return opclass == "array_ops";
+  if (column.type.family == schema::ColumnFamily::Enum) return opclass == "enum_ops";
+  // The default B-tree/hash/BRIN operator class of each type Prisma renders.
+  std::string base;
+  auto starts = [&](std::string_view p) { return t == p || t.rfind(std::string(p) + "(", 0) == 0; };
+  if (starts("TEXT") || starts("VARCHAR")) base = "text";
+  else if (starts("CHAR")) base = "bpchar";
+  else if (starts("INTEGER")) base = "int4";
+  else if (starts("SMALLINT")) base = "int2";
+  else if (starts("BIGINT")) base = "int8";
+  else if (starts("DECIMAL")) base = "numeric";
+  else if (starts("REAL")) base = "float4";
+  else if (starts("DOUBLE PRECISION")) base = "float8";
+  else if (starts("BOOLEAN")) base = "bool";
+  else if (starts("TIMESTAMPTZ")) base = "timestamptz";
+  else if (starts("TIMESTAMP")) base = "timestamp";
+  else if (starts("DATE")) base = "date";
+  else if (starts("TIMETZ")) base = "timetz";
+  else if (starts("TIME")) base = "time";
+  else if (starts("UUID")) base = "uuid";
+  else if (starts("BYTEA")) base = "bytea";
+  else if (starts("INET")) base = "inet";
+  else if (starts("MONEY")) base = "money";
+  else if (starts("OID")) base = "oid";
+  else if (starts("BIT")) base = "bit";
+  else if (starts("VARBIT")) base = "varbit";
+  else if (starts("JSONB")) base = "jsonb";
+  else if (starts("CITEXT")) base = "citext";
+  else return false;
+  if (algo == A::Brin) return opclass == base + "_minmax_ops" || (base == "inet" && opclass == "inet_inclusion_ops");
+  if (algo == A::Gist || algo == A::SpGist) return false;
+  return opclass == base + "_ops";
 }
 
 bool uses_qualified_names(const schema::Schema& s) {

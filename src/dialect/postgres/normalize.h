@@ -18,12 +18,21 @@ namespace zen::dialect::postgres {
 /// `Unsupported("...")` types and rendered verbatim).
 std::string canonical_type(std::string_view type);
 
+/// The type Prisma uses for a scalar family without `@db.*` ("TEXT", "TIMESTAMP(3)", ...);
+/// "" for enums and unsupported types.
+const char* type_for_family(schema::ColumnFamily family);
+
 /// The family of a canonical type; nullopt for types zen does not know.
 std::optional<schema::ColumnFamily> family_of_type(std::string_view canonical);
 
 /// The name PostgreSQL gives the sequence of a SERIAL column `table.column`
 /// (`{table}_{column}_seq`, shortened to 63 bytes the way PostgreSQL's makeObjectName does).
 std::string serial_sequence_name(std::string_view table, std::string_view column);
+
+/// Whether `opclass` is the default operator class PostgreSQL picks for `column` under the
+/// index algorithm (so naming it or not makes no difference).
+bool is_default_operator_class(std::string_view opclass, std::optional<schema::IndexAlgorithm> algorithm,
+                               const schema::Column& column);
 
 /// Normalises every column type and default of `schema` in place. Idempotent.
 void normalize(schema::Schema& schema);
