@@ -55,7 +55,7 @@ int run_check(const std::vector<std::string>& args, Console& console) {
     console.err << "error: " << loaded.error().to_string() << "\n";
     return 1;
   }
-  size_t errors = 0, warnings = 0;
+  size_t errors = 0, warnings = 0, others = 0;
   for (const Diagnostic& d : loaded->analysis->diagnostics) {
     const std::string* text = loaded->text(d.path);
     console.out << commands::format_diagnostic(d, text ? std::string_view(*text) : std::string_view()) << "\n";
@@ -71,13 +71,15 @@ int run_check(const std::vector<std::string>& args, Console& console) {
     }
     if (d.severity == Severity::Error) ++errors;
     else if (d.severity == Severity::Warning) ++warnings;
+    else ++others;
   }
   size_t files = loaded->files.size();
-  if (errors == 0 && warnings == 0) {
+  if (errors == 0 && warnings == 0 && others == 0) {
     console.err << schema << ": no problems found (" << plural(files, "file") << " checked)\n";
   } else {
-    console.err << schema << ": " << plural(errors, "error") << ", " << plural(warnings, "warning") << " ("
-                << plural(files, "file") << " checked)\n";
+    console.err << schema << ": " << plural(errors, "error") << ", " << plural(warnings, "warning")
+                << (others ? ", " + plural(others, "note") : std::string()) << " (" << plural(files, "file")
+                << " checked)\n";
   }
   return errors > 0 ? 1 : 0;
 }
