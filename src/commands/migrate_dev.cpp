@@ -138,7 +138,9 @@ Result<DevOutput> migrate_dev(const DevInput& input, const DevPrompts& prompts, 
   if (migration.empty() && !input.create_only) return out;
   dialect::RenderOptions render_options;
   render_options.create_namespaces = false;
-  std::string body = dialect->render_script(migration, {history, wanted}, render_options);
+  // Prisma writes this exact text, without a final newline, for an empty migration.
+  std::string body = migration.empty() ? std::string("-- This is an empty migration.")
+                                       : dialect->render_script(migration, {history, wanted}, render_options);
   ZEN_ASSIGN_OR_RETURN(auto checks, dialect->check_destructive(migration, {history, wanted}, &conn));
   for (const auto& w : checks.warnings) out.warnings.push_back(w.message);
   std::vector<std::string> unexecutable;
