@@ -4,11 +4,6 @@
 
 #include "diff/differ.h"
 
-// The PostgreSQL dialect (dialect/postgres/dialect.cpp) is linked in once its header exists.
-#if __has_include("dialect/postgres/dialect.h")
-#include "dialect/postgres/dialect.h"
-#define ZEN_HAVE_POSTGRES_DIALECT 1
-#endif
 
 namespace zen::dialect {
 
@@ -56,9 +51,7 @@ std::string Dialect::count_values_query(const diff::ColumnRef& c) const {
 std::unique_ptr<Dialect> make_dialect(Provider provider) {
   switch (provider) {
     case Provider::Sqlite: return make_sqlite_dialect();
-#ifdef ZEN_HAVE_POSTGRES_DIALECT
     case Provider::Postgresql: return make_postgres_dialect();
-#endif
     default: return nullptr;
   }
 }

@@ -81,9 +81,7 @@ class Dialect {
 /// The dialect for a provider; nullptr when zen cannot migrate that provider (MySQL, ...).
 std::unique_ptr<Dialect> make_dialect(Provider provider);
 
-/// Implemented in dialect/sqlite/dialect.cpp and dialect/postgres/dialect.cpp. make_dialect
-/// calls make_postgres_dialect only once `dialect/postgres/dialect.h` exists (that header
-/// should just include this one), so the tree links before the PostgreSQL side lands.
+/// Implemented in dialect/sqlite/dialect.cpp and dialect/postgres/dialect.cpp.
 std::unique_ptr<Dialect> make_sqlite_dialect();
 std::unique_ptr<Dialect> make_postgres_dialect();
 
