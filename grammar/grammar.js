@@ -377,9 +377,12 @@ module.exports = grammar({
 
     identifier: _ => new RegExp(IDENT),
 
+    // The closing quote is optional so that a string left open while typing ends at the end
+    // of its line instead of swallowing the lines after it; consumers report it as
+    // unterminated (zen's syntax layer does).
     string: _ => token(choice(
-      /"([^"\\\n]|\\.)*"/,
-      /'([^'\\\n]|\\.)*'/,
+      /"([^"\\\n]|\\.)*"?/,
+      /'([^'\\\n]|\\.)*'?/,
     )),
 
     number: _ => /[+-]?\d+(\.\d+)?/,

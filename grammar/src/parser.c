@@ -1492,30 +1492,30 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(20);
-      if (lookahead == '!') ADVANCE(44);
-      if (lookahead == '"') ADVANCE(2);
-      if (lookahead == '&') ADVANCE(3);
-      if (lookahead == '\'') ADVANCE(4);
-      if (lookahead == '(') ADVANCE(27);
-      if (lookahead == ')') ADVANCE(28);
-      if (lookahead == ',') ADVANCE(26);
-      if (lookahead == '.') ADVANCE(45);
-      if (lookahead == '/') ADVANCE(5);
-      if (lookahead == ':') ADVANCE(32);
-      if (lookahead == ';') ADVANCE(21);
-      if (lookahead == '<') ADVANCE(40);
-      if (lookahead == '=') ADVANCE(25);
-      if (lookahead == '>') ADVANCE(42);
-      if (lookahead == '?') ADVANCE(31);
-      if (lookahead == '@') ADVANCE(11);
-      if (lookahead == '[') ADVANCE(29);
-      if (lookahead == ']') ADVANCE(30);
-      if (lookahead == '^') ADVANCE(46);
-      if (lookahead == '{') ADVANCE(22);
-      if (lookahead == '|') ADVANCE(12);
-      if (lookahead == '}') ADVANCE(23);
-      if (('+' <= lookahead && lookahead <= '-')) ADVANCE(13);
+      if (eof) ADVANCE(18);
+      if (lookahead == '!') ADVANCE(42);
+      if (lookahead == '"') ADVANCE(47);
+      if (lookahead == '&') ADVANCE(2);
+      if (lookahead == '\'') ADVANCE(48);
+      if (lookahead == '(') ADVANCE(25);
+      if (lookahead == ')') ADVANCE(26);
+      if (lookahead == ',') ADVANCE(24);
+      if (lookahead == '.') ADVANCE(43);
+      if (lookahead == '/') ADVANCE(3);
+      if (lookahead == ':') ADVANCE(30);
+      if (lookahead == ';') ADVANCE(19);
+      if (lookahead == '<') ADVANCE(38);
+      if (lookahead == '=') ADVANCE(23);
+      if (lookahead == '>') ADVANCE(40);
+      if (lookahead == '?') ADVANCE(29);
+      if (lookahead == '@') ADVANCE(9);
+      if (lookahead == '[') ADVANCE(27);
+      if (lookahead == ']') ADVANCE(28);
+      if (lookahead == '^') ADVANCE(44);
+      if (lookahead == '{') ADVANCE(20);
+      if (lookahead == '|') ADVANCE(10);
+      if (lookahead == '}') ADVANCE(21);
+      if (('+' <= lookahead && lookahead <= '-')) ADVANCE(11);
       if (lookahead == '\t' ||
           lookahead == '\n' ||
           lookahead == '\r' ||
@@ -1523,230 +1523,232 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(49);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(47);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(45);
       END_STATE();
     case 1:
-      if (lookahead == '!') ADVANCE(44);
-      if (lookahead == '&') ADVANCE(3);
-      if (lookahead == '(') ADVANCE(27);
-      if (lookahead == ')') ADVANCE(28);
-      if (lookahead == ',') ADVANCE(26);
-      if (lookahead == '.') ADVANCE(45);
-      if (lookahead == '/') ADVANCE(5);
-      if (lookahead == ':') ADVANCE(32);
-      if (lookahead == '<') ADVANCE(40);
-      if (lookahead == '=') ADVANCE(9);
-      if (lookahead == '>') ADVANCE(42);
-      if (lookahead == '?') ADVANCE(31);
-      if (lookahead == '@') ADVANCE(11);
-      if (lookahead == ']') ADVANCE(30);
-      if (lookahead == '^') ADVANCE(46);
-      if (lookahead == '|') ADVANCE(12);
-      if (lookahead == '}') ADVANCE(23);
+      if (lookahead == '!') ADVANCE(42);
+      if (lookahead == '&') ADVANCE(2);
+      if (lookahead == '(') ADVANCE(25);
+      if (lookahead == ')') ADVANCE(26);
+      if (lookahead == ',') ADVANCE(24);
+      if (lookahead == '.') ADVANCE(43);
+      if (lookahead == '/') ADVANCE(3);
+      if (lookahead == ':') ADVANCE(30);
+      if (lookahead == '<') ADVANCE(38);
+      if (lookahead == '=') ADVANCE(7);
+      if (lookahead == '>') ADVANCE(40);
+      if (lookahead == '?') ADVANCE(29);
+      if (lookahead == '@') ADVANCE(9);
+      if (lookahead == ']') ADVANCE(28);
+      if (lookahead == '^') ADVANCE(44);
+      if (lookahead == '|') ADVANCE(10);
+      if (lookahead == '}') ADVANCE(21);
       if (lookahead == '\t' ||
           lookahead == '\n' ||
           lookahead == '\r' ||
           lookahead == ' ') SKIP(1)
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(47);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(45);
       END_STATE();
     case 2:
-      if (lookahead == '"') ADVANCE(48);
-      if (lookahead == '\\') ADVANCE(18);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(2);
+      if (lookahead == '&') ADVANCE(34);
       END_STATE();
     case 3:
-      if (lookahead == '&') ADVANCE(36);
-      END_STATE();
-    case 4:
-      if (lookahead == '\'') ADVANCE(48);
-      if (lookahead == '\\') ADVANCE(19);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(4);
-      END_STATE();
-    case 5:
-      if (lookahead == '*') ADVANCE(7);
+      if (lookahead == '*') ADVANCE(5);
       if (lookahead == '/') ADVANCE(52);
       END_STATE();
-    case 6:
-      if (lookahead == '*') ADVANCE(6);
+    case 4:
+      if (lookahead == '*') ADVANCE(4);
       if (lookahead == '/') ADVANCE(51);
-      if (lookahead != 0) ADVANCE(7);
+      if (lookahead != 0) ADVANCE(5);
       END_STATE();
-    case 7:
-      if (lookahead == '*') ADVANCE(6);
-      if (lookahead != 0) ADVANCE(7);
+    case 5:
+      if (lookahead == '*') ADVANCE(4);
+      if (lookahead != 0) ADVANCE(5);
       END_STATE();
-    case 8:
-      if (lookahead == '/') ADVANCE(5);
-      if (lookahead == '=') ADVANCE(24);
+    case 6:
+      if (lookahead == '/') ADVANCE(3);
+      if (lookahead == '=') ADVANCE(22);
       if (lookahead == '\t' ||
           lookahead == '\n' ||
           lookahead == '\r' ||
-          lookahead == ' ') SKIP(8)
+          lookahead == ' ') SKIP(6)
+      END_STATE();
+    case 7:
+      if (lookahead == '=') ADVANCE(36);
+      END_STATE();
+    case 8:
+      if (lookahead == '@') ADVANCE(15);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(32);
       END_STATE();
     case 9:
-      if (lookahead == '=') ADVANCE(38);
-      END_STATE();
-    case 10:
-      if (lookahead == '@') ADVANCE(17);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(34);
-      END_STATE();
-    case 11:
-      if (lookahead == '@') ADVANCE(10);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(35);
-      END_STATE();
-    case 12:
-      if (lookahead == '|') ADVANCE(37);
-      END_STATE();
-    case 13:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(49);
-      END_STATE();
-    case 14:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(50);
-      END_STATE();
-    case 15:
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(35);
-      END_STATE();
-    case 16:
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(34);
-      END_STATE();
-    case 17:
+      if (lookahead == '@') ADVANCE(8);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
           ('a' <= lookahead && lookahead <= 'z')) ADVANCE(33);
       END_STATE();
+    case 10:
+      if (lookahead == '|') ADVANCE(35);
+      END_STATE();
+    case 11:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(49);
+      END_STATE();
+    case 12:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(50);
+      END_STATE();
+    case 13:
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(33);
+      END_STATE();
+    case 14:
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(32);
+      END_STATE();
+    case 15:
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(31);
+      END_STATE();
+    case 16:
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(47);
+      END_STATE();
+    case 17:
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(48);
+      END_STATE();
     case 18:
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(2);
-      END_STATE();
-    case 19:
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(4);
-      END_STATE();
-    case 20:
       ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
-    case 21:
+    case 19:
       ACCEPT_TOKEN(anon_sym_SEMI);
       END_STATE();
-    case 22:
+    case 20:
       ACCEPT_TOKEN(anon_sym_LBRACE);
       END_STATE();
-    case 23:
+    case 21:
       ACCEPT_TOKEN(anon_sym_RBRACE);
       END_STATE();
+    case 22:
+      ACCEPT_TOKEN(anon_sym_EQ);
+      END_STATE();
+    case 23:
+      ACCEPT_TOKEN(anon_sym_EQ);
+      if (lookahead == '=') ADVANCE(36);
+      END_STATE();
     case 24:
-      ACCEPT_TOKEN(anon_sym_EQ);
-      END_STATE();
-    case 25:
-      ACCEPT_TOKEN(anon_sym_EQ);
-      if (lookahead == '=') ADVANCE(38);
-      END_STATE();
-    case 26:
       ACCEPT_TOKEN(anon_sym_COMMA);
       END_STATE();
-    case 27:
+    case 25:
       ACCEPT_TOKEN(anon_sym_LPAREN);
       END_STATE();
-    case 28:
+    case 26:
       ACCEPT_TOKEN(anon_sym_RPAREN);
       END_STATE();
-    case 29:
+    case 27:
       ACCEPT_TOKEN(anon_sym_LBRACK);
       END_STATE();
-    case 30:
+    case 28:
       ACCEPT_TOKEN(anon_sym_RBRACK);
       END_STATE();
-    case 31:
+    case 29:
       ACCEPT_TOKEN(anon_sym_QMARK);
       END_STATE();
-    case 32:
+    case 30:
       ACCEPT_TOKEN(anon_sym_COLON);
       END_STATE();
-    case 33:
+    case 31:
       ACCEPT_TOKEN(sym__internal_attribute_name);
-      if (lookahead == '.') ADVANCE(17);
+      if (lookahead == '.') ADVANCE(15);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(31);
+      END_STATE();
+    case 32:
+      ACCEPT_TOKEN(sym__model_attribute_name);
+      if (lookahead == '.') ADVANCE(14);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(32);
+      END_STATE();
+    case 33:
+      ACCEPT_TOKEN(sym__field_attribute_name);
+      if (lookahead == '.') ADVANCE(13);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
           ('a' <= lookahead && lookahead <= 'z')) ADVANCE(33);
       END_STATE();
     case 34:
-      ACCEPT_TOKEN(sym__model_attribute_name);
-      if (lookahead == '.') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(34);
-      END_STATE();
-    case 35:
-      ACCEPT_TOKEN(sym__field_attribute_name);
-      if (lookahead == '.') ADVANCE(15);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(35);
-      END_STATE();
-    case 36:
       ACCEPT_TOKEN(anon_sym_AMP_AMP);
       END_STATE();
-    case 37:
+    case 35:
       ACCEPT_TOKEN(anon_sym_PIPE_PIPE);
       END_STATE();
-    case 38:
+    case 36:
       ACCEPT_TOKEN(anon_sym_EQ_EQ);
       END_STATE();
-    case 39:
+    case 37:
       ACCEPT_TOKEN(anon_sym_BANG_EQ);
       END_STATE();
-    case 40:
+    case 38:
       ACCEPT_TOKEN(anon_sym_LT);
+      if (lookahead == '=') ADVANCE(39);
+      END_STATE();
+    case 39:
+      ACCEPT_TOKEN(anon_sym_LT_EQ);
+      END_STATE();
+    case 40:
+      ACCEPT_TOKEN(anon_sym_GT);
       if (lookahead == '=') ADVANCE(41);
       END_STATE();
     case 41:
-      ACCEPT_TOKEN(anon_sym_LT_EQ);
-      END_STATE();
-    case 42:
-      ACCEPT_TOKEN(anon_sym_GT);
-      if (lookahead == '=') ADVANCE(43);
-      END_STATE();
-    case 43:
       ACCEPT_TOKEN(anon_sym_GT_EQ);
       END_STATE();
-    case 44:
+    case 42:
       ACCEPT_TOKEN(anon_sym_BANG);
-      if (lookahead == '=') ADVANCE(39);
+      if (lookahead == '=') ADVANCE(37);
       END_STATE();
-    case 45:
+    case 43:
       ACCEPT_TOKEN(anon_sym_DOT);
       END_STATE();
-    case 46:
+    case 44:
       ACCEPT_TOKEN(anon_sym_CARET);
       END_STATE();
-    case 47:
+    case 45:
       ACCEPT_TOKEN(sym_identifier);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(47);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(45);
+      END_STATE();
+    case 46:
+      ACCEPT_TOKEN(sym_string);
+      END_STATE();
+    case 47:
+      ACCEPT_TOKEN(sym_string);
+      if (lookahead == '"') ADVANCE(46);
+      if (lookahead == '\\') ADVANCE(16);
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(47);
       END_STATE();
     case 48:
       ACCEPT_TOKEN(sym_string);
+      if (lookahead == '\'') ADVANCE(46);
+      if (lookahead == '\\') ADVANCE(17);
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(48);
       END_STATE();
     case 49:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '.') ADVANCE(14);
+      if (lookahead == '.') ADVANCE(12);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(49);
       END_STATE();
     case 50:
@@ -2851,7 +2853,7 @@ static const TSLexMode ts_lex_modes[STATE_COUNT] = {
   [278] = {.lex_state = 0},
   [279] = {.lex_state = 0},
   [280] = {.lex_state = 0},
-  [281] = {.lex_state = 8},
+  [281] = {.lex_state = 6},
   [282] = {.lex_state = 0},
   [283] = {.lex_state = 0},
   [284] = {.lex_state = 0},

@@ -108,6 +108,8 @@ class SyntaxTree {
 
   const std::string& text() const { return *text_; }
   Node root() const;
+  /// True if the tree has ERROR or MISSING nodes. An unterminated string is not one of them
+  /// (it parses as a string up to the end of its line); syntax_errors() reports it.
   bool has_errors() const;
 
   /// Replaces the bytes [start, old_end) of the current text by `replacement` and reparses
