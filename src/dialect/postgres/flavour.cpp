@@ -182,9 +182,16 @@ std::optional<ColumnTypeChange> known_change(const NativeType& prev, const Nativ
 std::string normalize_datetime(std::string s) {
   for (char& c : s)
     if (c == 'T') c = ' ';
-  if (!s.empty() && (s.back() == 'Z' || s.back() == 'z')) s.pop_back();
-  if (s.size() > 3 && s.compare(s.size() - 3, 3, "+00") == 0) s.resize(s.size() - 3);
-  if (s.size() > 6 && s.compare(s.size() - 6, 6, "+00:00") == 0) s.resize(s.size() - 6);
+  auto strip_suffix = [&](std::string_view suffix) {
+    if (s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      s.resize(s.size() - suffix.size());
+      return true;
+    }
+    return false;
+  };
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  if (!strip_suffix("Z") && !strip_suffix("z") && !strip_suffix("+00:00")) strip_suffix("+00");
+  while (!s.empty() && s.back() == ' ') s.pop_back();
   auto dot = s.find('.');
   if (dot != std::string::npos) {
     while (s.size() > dot + 1 && s.back() == '0') s.pop_back();

@@ -123,28 +123,6 @@ std::optional<schema::ColumnFamily> family_of_type(std::string_view t) {
   return std::nullopt;
 }
 
-std::string serial_sequence_name(std::string_view table, std::string_view column) {
-  // PostgreSQL's makeObjectName: keep `{name1}_{name2}_{label}` within NAMEDATALEN - 1 bytes
-  // by shortening the longer of the two names first.
-  constexpr size_t kMax = 63;
-  const std::string_view label = "seq";
-  size_t overhead = label.size() + 2;
-  size_t avail = kMax - overhead;
-  size_t n1 = table.size(), n2 = column.size();
-  while (n1 + n2 > avail) {
-    if (n1 > n2)
-      --n1;
-    else
-      --n2;
-  }
-  // Never cut a multi-byte UTF-8 character in half.
-  auto clip = [](std::string_view s, size_t n) {
-    while (n > 0 && n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-    return std::string(s.substr(0, n));
-  };
-  return clip(table, n1) + "_" + clip(column, n2) + "_" + std::string(label);
-}
-
 const char* type_for_family(schema::ColumnFamily family) {
   using F = schema::ColumnFamily;
   switch (family) {
@@ -179,13 +157,25 @@ void normalize(schema::Schema& s) {
       if (auto f = family_of_type(col.type.full_type)) col.type.family = *f;
       col.type.native_type.clear();
     }
-    if (col.auto_increment) {
-      schema::DefaultValue d;
-      d.kind = schema::DefaultKind::Sequence;
-      d.expression = serial_sequence_name(s.at(col.table).name, col.name);
-      col.default_value = d;
-    }
   }
+  // Prisma creates (and lists) the schemas of a multi-schema datasource in name order.
+  std::vector<uint32_t> order(s.namespaces.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return s.namespaces[a].name < s.namespaces[b].name; });
+  std::vector<uint32_t> new_index(order.size());
+  std::vector<schema::Namespace> sorted;
+  for (uint32_t i = 0; i < order.size(); ++i) {
+    new_index[order[i]] = i;
+    sorted.push_back(s.namespaces[order[i]]);
+  }
+  s.namespaces = std::move(sorted);
+  auto remap = [&](schema::NamespaceId& id) {
+    if (id.valid() && id.value < new_index.size()) id = schema::NamespaceId(new_index[id.value]);
+  };
+  for (auto& t : s.tables) remap(t.namespace_id);
+  for (auto& e : s.enums) remap(e.namespace_id);
+  for (auto& q : s.postgres.sequences) remap(q.namespace_id);
 }
 
 bool is_default_operator_class(std::string_view opclass, std::optional<schema::IndexAlgorithm> algorithm,

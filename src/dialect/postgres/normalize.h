@@ -1,6 +1,6 @@
 // Brings a schema lowered from ZModel into the shape PostgreSQL introspection reports:
-// canonical type spellings, column families recomputed from them, and sequence defaults
-// named as SERIAL names them.
+// canonical type spellings (from `@db.*` or the family's default), column families
+// recomputed from them, and namespaces in name order.
 #pragma once
 
 #include <optional>
@@ -17,6 +17,13 @@ namespace zen::dialect::postgres {
 /// "int4" -> "INTEGER". Types it does not know are returned unchanged (they are
 /// `Unsupported("...")` types and rendered verbatim).
 std::string canonical_type(std::string_view type);
+
+/// The type Prisma uses for a scalar family without `@db.*` ("TEXT", "TIMESTAMP(3)", ...);
+/// "" for enums and unsupported types.
+const char* type_for_family(schema::ColumnFamily family);
+
+/// The family of a canonical type; nullopt for types zen does not know.
+std::optional<schema::ColumnFamily> family_of_type(std::string_view canonical);
 
 /// The type Prisma uses for a scalar family without `@db.*` ("TEXT", "TIMESTAMP(3)", ...);
 /// "" for enums and unsupported types.

@@ -130,7 +130,8 @@ def regen(path, n):
         args += ["--to-empty"] if not to.strip() else ["--to-schema", os.path.join(work, "to.zmodel")]
         r = run(args)
         if r.returncode != 0:
-            sys.exit(f"{path}: ref diff failed:\n{r.stdout}\n{r.stderr}")
+            print(f"{path}: ref diff failed, file left unchanged:\n{r.stdout}\n{r.stderr}", file=sys.stderr)
+            return False
         up = r.stdout
         warnings, unexec = ([], [])
         if frm.strip() and to.strip():
@@ -158,9 +159,12 @@ def regen(path, n):
                 body += "\n"
             out += f"-- {k} --\n{body}"
     open(path, "w").write(out)
-    print(f"{path}: {len(up.splitlines())} lines of SQL, {len(warnings)} warnings, {len(unexec)} unexecutable")
+    print(f"{path}: {len(up.splitlines())} lines of SQL, {len(warnings)} warnings, {len(unexec)} unexecutable",
+          flush=True)
+    return True
 
 
-for i, p in enumerate(sys.argv[1:]):
-    regen(p, i)
+failed = [p for i, p in enumerate(sys.argv[1:]) if not regen(p, i)]
+if failed:
+    sys.exit("failed: " + " ".join(failed))
 PY
