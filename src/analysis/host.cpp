@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 
 #include "analysis/analysis.h"
@@ -243,6 +244,11 @@ std::vector<std::string> Host::missing_imports(std::string_view entry) {
 std::shared_ptr<const Analysis> Host::analyze(std::string_view entry) {
   if (impl_->cached && impl_->cached_generation == impl_->generation && impl_->cached_entry == entry)
     return impl_->cached;
+  // Freeing a large model takes a noticeable part of a re-analysis; when nobody else holds
+  // the previous snapshot, free it on a short-lived thread instead (as rust-analyzer does).
+  if (impl_->cached && impl_->cached.use_count() == 1 && impl_->cached->model.decls.size() > 2000) {
+    std::thread([old = std::move(impl_->cached)]() mutable { old.reset(); }).detach();
+  }
   impl_->cached = std::make_shared<const Analysis>(impl_->run(entry));
   impl_->cached_generation = impl_->generation;
   impl_->cached_entry = std::string(entry);

@@ -7,6 +7,21 @@
 
 namespace zen::analysis {
 
+namespace cst {
+
+// Field names are looked up once per name (ts_language_field_id_for_name is a linear search);
+// callers pass string literals, so the pointer is a good cache key.
+TSFieldId field_id(const char* name) {
+  static thread_local std::vector<std::pair<const char*, TSFieldId>> cache;
+  for (const auto& [p, id] : cache)
+    if (p == name) return id;
+  TSFieldId id = ts_language_field_id_for_name(tree_sitter_zmodel(), name, static_cast<uint32_t>(std::strlen(name)));
+  cache.emplace_back(name, id);
+  return id;
+}
+
+}  // namespace cst
+
 namespace {
 
 using cst::field;

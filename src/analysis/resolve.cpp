@@ -629,10 +629,11 @@ class Resolver {
   // ---------------------------------------------------------------------------------------
 
   void check_duplicate_members() {
+    std::unordered_map<std::string_view, const FieldSlot*> seen;
     for (Decl& d : m_.decls) {
       if (d.is_stdlib()) continue;
       if (d.is_data_model() || d.kind == DeclKind::TypeDef) {
-        std::unordered_map<std::string_view, const FieldSlot*> seen;
+        seen.clear();
         for (const FieldSlot& s : d.all_fields) {
           auto [it, inserted] = seen.emplace(s.field->name, &s);
           if (inserted || s.field->name.empty()) continue;

@@ -26,9 +26,14 @@ inline std::string_view text(TSNode n, std::string_view src) {
   if (e > src.size() || s > e) return {};
   return src.substr(s, e - s);
 }
+/// The grammar's id for a field name (0 when the grammar has no such field).
+TSFieldId field_id(const char* name);
+
 inline TSNode field(TSNode n, const char* name) {
   if (is_null(n)) return n;
-  return ts_node_child_by_field_name(n, name, static_cast<uint32_t>(std::strlen(name)));
+  TSFieldId id = field_id(name);
+  if (id == 0) return TSNode{};
+  return ts_node_child_by_field_id(n, id);
 }
 
 /// Calls fn(child, field_name_or_null) for every child (named and anonymous), in order, in
