@@ -15,9 +15,10 @@ bool is_field_ref(const Expr& e) {
   return false;
 }
 
-std::string field_kind_of(const Model& model, const Field& f) {
+std::string field_kind_of(const Field& f) {
   switch (f.type.kind) {
-    case TypeKind::Builtin: return std::string(builtin_type_name(*f.type.builtin)) + "Field";
+    case TypeKind::Builtin:
+      return f.type.builtin ? std::string(builtin_type_name(*f.type.builtin)) + "Field" : std::string();
     case TypeKind::Model: return "ModelField";
     case TypeKind::TypeDef: return "TypeDefField";
     default: return "";
@@ -122,7 +123,7 @@ void check_site(ValidationContext& ctx, const AttrSite& s) {
     auto targets = model.target_fields(decl);
     if (!targets.empty()) {
       const Field& f = *s.field;
-      std::string kind = field_kind_of(model, f);
+      std::string kind = field_kind_of(f);
       bool ok = false;
       for (const auto& t : targets) {
         if (t == kind) ok = true;

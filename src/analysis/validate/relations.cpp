@@ -205,7 +205,7 @@ void check_field(ValidationContext& ctx, const Decl& m, const Field& f, std::pai
                             "`; add a field of type `" + m.name + (f.type.list ? "?" : "[]") + "` to `" + target.name + "`" +
                             (me.name.empty() ? std::string() : " with `@relation(\"" + me.name + "\")`"));
     d.data.push_back({"model", target.name});
-    d.data.push_back({"field", suggestion + (me.name.empty() ? std::string() : "")});
+    d.data.push_back({"field", suggestion});
     if (f.type.list) d.data.push_back({"foreign_key", lower_first(m.name) + "Id " + id_field_type(m) + "?"});
     return;
   }

@@ -13,7 +13,7 @@ bool valid_id_type(const FieldType& t) {
   return *t.builtin != BuiltinType::Json;
 }
 
-void check_id_field(ValidationContext& ctx, const Field& f, FileId file, TextRange where, std::string_view how) {
+void check_id_field(ValidationContext& ctx, const Field& f, FileId file, TextRange where) {
   std::string problem;
   if (f.type.optional) problem = "cannot be optional; remove the `?`";
   else if (f.type.list) problem = "cannot be a list";
@@ -23,7 +23,6 @@ void check_id_field(ValidationContext& ctx, const Field& f, FileId file, TextRan
   if (problem.empty()) return;
   ctx.error("invalid-id-field", file, where, "id field `" + f.name + "` " + problem)
       .data.push_back({"field", f.name});
-  (void)how;
 }
 
 }  // namespace
@@ -59,7 +58,7 @@ void check_unique_criteria(ValidationContext& ctx) {
         unique = true;
         ++id_fields;
         if (!slot.inherited) {
-          check_id_field(ctx, f, f.file, a->name_range, "@id");
+          check_id_field(ctx, f, f.file, a->name_range);
           if (id_fields > 1)
             ctx.error("multiple-ids", f.file, a->name_range,
                       "a model can have only one `@id` field; use `@@id([a, b])` for a compound id");
@@ -74,7 +73,7 @@ void check_unique_criteria(ValidationContext& ctx) {
     }
     if (const AttributeApp* own = d.find_attribute("@@id"); own && own->first()) {
       for (const Expr& item : own->first()->value.items())
-        if (const Field* f = model.field(item.target)) check_id_field(ctx, *f, d.file, item.range, "@@id");
+        if (const Field* f = model.field(item.target)) check_id_field(ctx, *f, d.file, item.range);
     }
     if (!unique && !d.has_attribute("@@ignore") && !d.is_abstract) {
       auto& diag = ctx.error("no-unique-criterion", d.file, d.name_range,
