@@ -88,7 +88,7 @@ struct Host::Impl {
   uint64_t generation = 0;
   uint64_t cached_generation = ~uint64_t{0};
   std::string cached_entry;
-  std::shared_ptr<const Analysis> cached;
+  std::shared_ptr<Analysis> cached;
 
   void relower(FileState& f) { f.decls = lower_tree(*f.tree); }
 
@@ -101,7 +101,7 @@ struct Host::Impl {
     return nullptr;
   }
 
-  Analysis run(std::string_view entry_view) {
+  Analysis run(std::string_view entry_view, Model* recycle = nullptr) {
     Analysis result;
     std::string entry(entry_view);
     std::vector<Diagnostic> diags;
@@ -159,7 +159,7 @@ struct Host::Impl {
         diags.push_back(std::move(d));
       }
     }
-    build_model(inputs, result.model, diags);
+    build_model(inputs, result.model, diags, recycle);
     ValidationContext ctx(result.model, texts, diags);
     for (Rule rule : validation_rules())
       if (rule) rule(ctx);
@@ -244,12 +244,15 @@ std::vector<std::string> Host::missing_imports(std::string_view entry) {
 std::shared_ptr<const Analysis> Host::analyze(std::string_view entry) {
   if (impl_->cached && impl_->cached_generation == impl_->generation && impl_->cached_entry == entry)
     return impl_->cached;
-  // Freeing a large model takes a noticeable part of a re-analysis; when nobody else holds
-  // the previous snapshot, free it on a short-lived thread instead (as rust-analyzer does).
-  if (impl_->cached && impl_->cached.use_count() == 1 && impl_->cached->model.decls.size() > 2000) {
-    std::thread([old = std::move(impl_->cached)]() mutable { old.reset(); }).detach();
-  }
-  impl_->cached = std::make_shared<const Analysis>(impl_->run(entry));
+  // When nobody else holds the previous snapshot, its declarations are recycled: moved into the
+  // new model and reset, instead of copying every declaration and freeing the old ones.
+  std::shared_ptr<Analysis> old = std::move(impl_->cached);
+  Model* recycle = old && old.use_count() == 1 ? &old->model : nullptr;
+  impl_->cached = std::make_shared<Analysis>(impl_->run(entry, recycle));
+  // Freeing a large model takes a noticeable part of a re-analysis; free what is left of the
+  // previous snapshot on a short-lived thread (as rust-analyzer does).
+  if (old && old.use_count() == 1 && old->model.decls.size() > 2000)
+    std::thread([o = std::move(old)]() mutable { o.reset(); }).detach();
   impl_->cached_generation = impl_->generation;
   impl_->cached_entry = std::string(entry);
   return impl_->cached;

@@ -1,5 +1,6 @@
 // Lowers a tree-sitter-zmodel syntax tree into unresolved declarations (see internal/lower.h).
 #include <algorithm>
+#include <atomic>
 #include <string>
 
 #include "analysis/internal/cst.h"
@@ -432,8 +433,10 @@ void shift(std::vector<AttributeApp>& attrs, int64_t d) {
   }
 }
 
+}  // namespace
+
 // Moves every range of a declaration by `d` bytes (a reused declaration after an edit).
-void shift(Decl& decl, int64_t d) {
+void shift_decl(Decl& decl, int64_t d) {
   shift(decl.range, d);
   shift(decl.name_range, d);
   for (auto& r : decl.base_ranges) shift(r, d);
@@ -462,6 +465,8 @@ void shift(Decl& decl, int64_t d) {
     shift(c.value, d);
   }
 }
+
+namespace {
 
 bool intersects(TextRange a, TextRange b) {
   // Touching counts: an edit right at a declaration's edge may change its tokens.
@@ -500,7 +505,7 @@ FileDecls lower_file(TSNode root, std::string_view text, FileDecls* old, const F
         if (it != old_by_start.end() && it->first == old_start &&
             old->extents[it->second].end == static_cast<uint32_t>(extent.end - d)) {
           Decl reused = std::move(old->decls[it->second]);
-          if (d != 0) shift(reused, d);
+          if (d != 0) shift_decl(reused, d);
           l.out.decls.push_back(std::move(reused));
           l.out.extents.push_back(extent);
           return;
@@ -509,7 +514,11 @@ FileDecls lower_file(TSNode root, std::string_view text, FileDecls* old, const F
     }
     size_t before = l.out.decls.size();
     l.lower_decl(ch, std::move(doc));
-    if (l.out.decls.size() > before) l.out.extents.push_back(extent);
+    if (l.out.decls.size() > before) {
+      static std::atomic<uint64_t> next_stamp{1};
+      l.out.decls.back().stamp = next_stamp.fetch_add(1, std::memory_order_relaxed);
+      l.out.extents.push_back(extent);
+    }
   });
   return std::move(l.out);
 }

@@ -249,6 +249,9 @@ struct Decl {
   TextRange name_range;
   std::string doc;
   DeclId id = kNone;
+  /// Internal: identifies one lowering of the declaration's text across analyses (the Host
+  /// recycles a previous snapshot's storage by it); 0 when unknown.
+  uint64_t stamp = 0;
 
   bool is_abstract = false;  // v2 `abstract model`
   bool is_mutation = false;  // `mutation procedure`

@@ -36,8 +36,8 @@ struct ExprScope {
 
 class Resolver {
  public:
-  Resolver(const std::vector<ResolveInput>& files, Model& m, std::vector<Diagnostic>& diags)
-      : files_(files), m_(m), diags_(diags) {}
+  Resolver(const std::vector<ResolveInput>& files, Model& m, std::vector<Diagnostic>& diags, Model* recycle)
+      : files_(files), m_(m), diags_(diags), recycle_(recycle) {}
 
   void run() {
     copy_decls();
@@ -62,6 +62,7 @@ class Resolver {
   const std::vector<ResolveInput>& files_;
   Model& m_;
   std::vector<Diagnostic>& diags_;
+  Model* recycle_ = nullptr;
   std::unordered_map<std::string_view, DeclId> names_;
   std::unordered_map<std::string_view, Symbol> enum_values_;
   std::vector<uint8_t> field_state_, attr_state_;
@@ -94,11 +95,27 @@ class Resolver {
     size_t total = 0;
     for (const auto& f : files_) total += f.decls ? f.decls->decls.size() : 0;
     m_.decls.reserve(total);
+    std::unordered_map<uint64_t, DeclId> old_by_stamp;
+    if (recycle_) {
+      old_by_stamp.reserve(recycle_->decls.size());
+      for (const Decl& d : recycle_->decls)
+        if (d.stamp != 0) old_by_stamp.emplace(d.stamp, d.id);
+    }
     for (FileId f = 0; f < files_.size(); ++f) {
       if (!files_[f].decls) continue;
       for (const Decl& src : files_[f].decls->decls) {
         DeclId id = static_cast<DeclId>(m_.decls.size());
-        m_.decls.push_back(src);
+        auto old = src.stamp != 0 ? old_by_stamp.find(src.stamp) : old_by_stamp.end();
+        if (old != old_by_stamp.end()) {
+          Decl& recycled = recycle_->decls[old->second];
+          old_by_stamp.erase(old);
+          int64_t delta = static_cast<int64_t>(src.range.start) - static_cast<int64_t>(recycled.range.start);
+          m_.decls.push_back(std::move(recycled));
+          reset_resolution(m_.decls.back());
+          if (delta != 0) shift_decl(m_.decls.back(), delta);
+        } else {
+          m_.decls.push_back(src);
+        }
         Decl& d = m_.decls.back();
         d.id = id;
         d.file = f;
@@ -122,6 +139,45 @@ class Resolver {
         }
       }
     }
+  }
+
+  static void reset_expr(Expr& e) {
+    e.target = Symbol{};
+    for (Expr& c : e.children) reset_expr(c);
+    for (Argument& a : e.args) reset_expr(a.value);
+  }
+
+  static void reset_apps(std::vector<AttributeApp>& apps) {
+    for (AttributeApp& a : apps) {
+      a.decl = kNone;
+      a.origin = kNone;
+      for (Argument& arg : a.args) {
+        arg.param.clear();
+        arg.param_index = kNone;
+        reset_expr(arg.value);
+      }
+    }
+  }
+
+  // Undoes everything resolution wrote into a declaration, leaving it as lowering made it.
+  static void reset_resolution(Decl& d) {
+    d.bases.clear();
+    d.mixins.clear();
+    d.all_fields.clear();
+    d.all_attributes.clear();
+    for (Field& f : d.fields) {
+      if (f.type.kind == TypeKind::Enum || f.type.kind == TypeKind::Model || f.type.kind == TypeKind::TypeDef)
+        f.type.kind = TypeKind::Unresolved;
+      f.type.decl = kNone;
+      reset_apps(f.attributes);
+    }
+    reset_apps(d.attributes);
+    for (EnumValue& v : d.values) reset_apps(v.attributes);
+    for (Param& p : d.params) {
+      p.type_decl = kNone;
+      reset_apps(p.attributes);
+    }
+    for (ConfigField& c : d.config) reset_expr(c.value);
   }
 
   // User declarations win over the stdlib's (a user may shadow a stdlib name); among user
@@ -707,8 +763,9 @@ class Resolver {
 
 }  // namespace
 
-void build_model(const std::vector<ResolveInput>& files, Model& model, std::vector<Diagnostic>& diags) {
-  Resolver(files, model, diags).run();
+void build_model(const std::vector<ResolveInput>& files, Model& model, std::vector<Diagnostic>& diags,
+                 Model* recycle) {
+  Resolver(files, model, diags, recycle).run();
 }
 
 }  // namespace zen::analysis

@@ -17,7 +17,10 @@ struct ResolveInput {
   std::vector<FileId> imports;  // resolved imports, in import order
 };
 
-/// `files[0]` must be the stdlib. Diagnostics are appended unsorted.
-void build_model(const std::vector<ResolveInput>& files, Model& model, std::vector<Diagnostic>& diags);
+/// `files[0]` must be the stdlib. Diagnostics are appended unsorted. With `recycle` (a previous
+/// model nobody uses any more), declarations with the same stamp are moved out of it and their
+/// resolution state reset instead of being copied from `files`.
+void build_model(const std::vector<ResolveInput>& files, Model& model, std::vector<Diagnostic>& diags,
+                 Model* recycle = nullptr);
 
 }  // namespace zen::analysis
