@@ -38,7 +38,7 @@ Result<DbPushOutput> db_push(const DbPushInput& input, const ConfirmDataLoss& co
     ZEN_TRY(dialect->reset(conn));
     out.reset = true;
   }
-  ZEN_ASSIGN_OR_RETURN(auto actual, dialect->introspect(conn));
+  ZEN_ASSIGN_OR_RETURN(auto actual, dialect->introspect(conn, dialect::introspect_options_for(wanted)));
   auto migration = dialect->diff(actual, wanted);
   out.steps = migration.steps.size();
   if (migration.empty()) {

@@ -127,10 +127,21 @@ Result<MigrateDiffOutput> migrate_diff(const MigrateDiffInput& input, const File
     return fail(ErrorCode::Unsupported,
                 fmt::format("zen cannot migrate `{}` databases yet (only sqlite and postgresql)", provider_name(*provider)));
 
-  // Second pass: schemas.
+  // Second pass: schemas; the schema files first, so that live databases are read in the
+  // PostgreSQL schemas those files name.
   schema::Schema schemas[2];
+  dialect::IntrospectOptions introspect_options;
+  for (int pass = 0; pass < 2; ++pass)
   for (int i = 0; i < 2; ++i) {
     const DiffSource& s = *specs[i];
+    bool file_side = s.kind == DiffSourceKind::Empty || s.kind == DiffSourceKind::Schema;
+    if (file_side != (pass == 0)) continue;
+    if (pass == 1 && introspect_options.namespaces.empty()) {
+      for (const auto& other : schemas) {
+        auto o = dialect::introspect_options_for(other);
+        introspect_options.namespaces.insert(introspect_options.namespaces.end(), o.namespaces.begin(), o.namespaces.end());
+      }
+    }
     switch (s.kind) {
       case DiffSourceKind::Empty: schemas[i] = dialect->empty_schema(); break;
       case DiffSourceKind::Schema: {
@@ -150,7 +161,7 @@ Result<MigrateDiffOutput> migrate_diff(const MigrateDiffInput& input, const File
                         fmt::format("the SQLite database `{}` does not exist", db::redact_url(s.value)));
         }
         ZEN_ASSIGN_OR_RETURN(auto conn, db::connect(url));
-        ZEN_ASSIGN_OR_RETURN(schemas[i], dialect->introspect(*conn));
+        ZEN_ASSIGN_OR_RETURN(schemas[i], dialect->introspect(*conn, introspect_options));
         break;
       }
       case DiffSourceKind::Migrations: {
@@ -165,7 +176,7 @@ Result<MigrateDiffOutput> migrate_diff(const MigrateDiffInput& input, const File
                         fmt::format("migration `{}` failed to apply cleanly to the shadow database: {}", m.name,
                                     applied.error().message));
         }
-        ZEN_ASSIGN_OR_RETURN(schemas[i], dialect->introspect(*shadow));
+        ZEN_ASSIGN_OR_RETURN(schemas[i], dialect->introspect(*shadow, introspect_options));
         if (*provider != Provider::Sqlite) (void)dialect->reset(*shadow);
         break;
       }

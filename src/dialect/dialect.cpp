@@ -7,6 +7,13 @@
 
 namespace zen::dialect {
 
+IntrospectOptions introspect_options_for(const schema::Schema& wanted) {
+  IntrospectOptions o;
+  for (const auto& ns : wanted.namespaces)
+    if (!ns.name.empty()) o.namespaces.push_back(ns.name);
+  return o;
+}
+
 schema::Schema Dialect::empty_schema() const {
   schema::Schema s;
   s.provider = provider();
@@ -20,7 +27,7 @@ diff::Migration Dialect::diff(const schema::Schema& from, const schema::Schema& 
 Result<diff::DestructiveResult> Dialect::check_destructive(const diff::Migration& migration,
                                                            diff::Pair<const schema::Schema&> schemas,
                                                            db::Connection* live) const {
-  diff::DestructivePlan plan = diff::plan_destructive_checks(migration, schemas);
+  diff::DestructivePlan plan = diff::plan_destructive_checks(migration, schemas, &flavour());
   if (!live) return diff::evaluate_destructive_checks(plan, nullptr);
   diff::InspectionResults results;
   for (const auto& t : plan.needed_row_counts()) {

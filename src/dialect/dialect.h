@@ -23,6 +23,9 @@ struct IntrospectOptions {
   std::vector<std::string> namespaces;
 };
 
+/// The options that introspect what `wanted` describes (its PostgreSQL schemas).
+IntrospectOptions introspect_options_for(const schema::Schema& wanted);
+
 struct RenderOptions {
   /// Render `-- CreateSchema` for namespaces that exist in `next` (migrate diff --from-empty
   /// on PostgreSQL does this; the first `migrate dev` migration does not).

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "diff/flavour.h"
 #include "schema/views.h"
 
 namespace zen::diff {
@@ -54,7 +55,12 @@ namespace {
 
 struct Planner {
   Pair<const Schema&> s;
+  const Flavour* flavour = nullptr;
   DestructivePlan plan;
+
+  std::string type_name(ColumnView c) const {
+    return flavour ? flavour->type_name_for_warning(c) : std::string(schema::column_family_name(c.family()));
+  }
 
   Check column_check(CheckKind kind, ColumnView col, size_t step) {
     Check c;
@@ -88,8 +94,8 @@ struct Planner {
     if (type_change == ColumnTypeChange::RiskyCast || type_change == ColumnTypeChange::NotCastable) {
       Check c = column_check(type_change == ColumnTypeChange::RiskyCast ? CheckKind::RiskyCast : CheckKind::NotCastable,
                              cols.previous, step);
-      c.previous_type = schema::column_family_name(cols.previous.family());
-      c.next_type = schema::column_family_name(cols.next.family());
+      c.previous_type = type_name(cols.previous);
+      c.next_type = type_name(cols.next);
       push(std::move(c));
     }
   }
@@ -116,9 +122,10 @@ struct Planner {
             check_alter_column({ColumnView(&P, al->columns.previous), ColumnView(&N, al->columns.next)}, al->changes,
                                al->type_change, i);
           } else if (auto* dr = std::get_if<DropAndRecreateColumn>(&ch)) {
+            // Recreating a required column without a default cannot work on a table with rows.
             ColumnView next(&N, dr->columns.next);
-            push(column_check(next.is_required() ? CheckKind::DropAndRecreateRequiredColumn
-                                                 : CheckKind::DropAndRecreateColumn,
+            push(column_check(next.is_required() && !next.default_value() ? CheckKind::DropAndRecreateRequiredColumn
+                                                                          : CheckKind::DropAndRecreateColumn,
                               ColumnView(&P, dr->columns.previous), i));
           } else if (std::holds_alternative<DropPrimaryKey>(ch)) {
             Check c;
@@ -275,8 +282,9 @@ std::optional<std::string> evaluate(const Check& c, const InspectionResults* liv
 
 }  // namespace
 
-DestructivePlan plan_destructive_checks(const Migration& migration, Pair<const schema::Schema&> schemas) {
-  Planner p{schemas, {}};
+DestructivePlan plan_destructive_checks(const Migration& migration, Pair<const schema::Schema&> schemas,
+                                        const Flavour* flavour) {
+  Planner p{schemas, flavour, {}};
   p.run(migration);
   return std::move(p.plan);
 }

@@ -82,8 +82,12 @@ struct DestructiveResult {
   bool empty() const { return warnings.empty() && unexecutable.empty(); }
 };
 
-/// Plans the checks for a migration (no database access).
-DestructivePlan plan_destructive_checks(const Migration& migration, Pair<const schema::Schema&> schemas);
+class Flavour;
+
+/// Plans the checks for a migration (no database access). `flavour` names types in cast
+/// warnings; without one, type families are used.
+DestructivePlan plan_destructive_checks(const Migration& migration, Pair<const schema::Schema&> schemas,
+                                        const Flavour* flavour = nullptr);
 
 /// Evaluates a plan. `live` holds the counts the plan asked for; nullptr means no database
 /// is available and every check reports its "if the table is not empty" wording. Checks

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -74,6 +75,12 @@ class Flavour {
 
   /// Tables the differ must leave alone (system tables, `_prisma_migrations`).
   virtual bool table_should_be_ignored(std::string_view name) const { return name == "_prisma_migrations"; }
+
+  /// How a column's type is named in data-loss warnings ("cast from `Float` to `Decimal`"):
+  /// the family by default; PostgreSQL uses native types ("DoublePrecision", "Decimal(65,30)").
+  virtual std::string type_name_for_warning(schema::ColumnView column) const {
+    return schema::column_family_name(column.family());
+  }
 
   /// Appends dialect-only steps (extensions, sequences) for the pair.
   virtual void push_extra_steps(std::vector<Step>& steps, Pair<const schema::Schema&> schemas) const {}

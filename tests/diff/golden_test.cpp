@@ -120,7 +120,7 @@ void run_scenario(const fs::path& path, const dialect::Dialect& d, bool live) {
     CHECK_MESSAGE(r.ok(), r.error().to_string());
     if (!r.ok()) return;
     // Warnings as `db push` reports them: the live database against `to`.
-    auto actual = d.introspect(*db.conn);
+    auto actual = d.introspect(*db.conn, dialect::introspect_options_for(to.schema));
     CHECK_MESSAGE(actual.ok(), actual.error().to_string());
     if (!actual.ok()) return;
     auto push = d.diff(*actual, to.schema);
@@ -143,7 +143,7 @@ void run_scenario(const fs::path& path, const dialect::Dialect& d, bool live) {
     CHECK_MESSAGE(r.ok(), r.error().to_string());
     if (!r.ok()) return;
   }
-  auto actual = d.introspect(*db.conn);
+  auto actual = d.introspect(*db.conn, dialect::introspect_options_for(to.schema));
   CHECK_MESSAGE(actual.ok(), actual.error().to_string());
   if (!actual.ok()) return;
   auto drift = d.diff(*actual, to.schema);
