@@ -28,6 +28,26 @@ class SqliteDialect final : public Dialect {
                             const RenderOptions&) const override {
     return sqlite::render_script(m, s);
   }
+  /// Runs the script in one transaction with foreign keys off (the PRAGMAs inside the script
+  /// are no-ops in a transaction; they switch the keys off around rebuilds, which this does
+  /// for the whole script), so a failing script leaves the database as it was.
+  Result<void> apply_script(db::Connection& conn, std::string_view script) const override {
+    ZEN_TRY(conn.execute_script("PRAGMA foreign_keys=OFF;"));
+    auto run = [&]() -> Result<void> {
+      ZEN_TRY(conn.begin());
+      auto r = conn.execute_script(script);
+      if (!r.ok()) {
+        (void)conn.rollback();
+        return r;
+      }
+      return conn.commit();
+    };
+    auto result = run();
+    auto on = conn.execute_script("PRAGMA foreign_keys=ON;");
+    if (!result.ok()) return result;
+    return on;
+  }
+
   Result<void> reset(db::Connection& conn) const override {
     ZEN_ASSIGN_OR_RETURN(auto objs, conn.query("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
                                                "AND type IN ('table', 'view', 'trigger') ORDER BY type DESC, name"));
