@@ -213,3 +213,17 @@ TEST_CASE("status does not create a missing sqlite database") {
   CHECK(st.has("does not exist"));
   CHECK_FALSE(std::filesystem::exists(p.path() / "dev.db"));
 }
+
+TEST_CASE("postgres: ?schema= puts the tables and the history in that schema") {
+  Project p(Provider::Postgresql);
+  if (!p.available()) return;
+  p.add_migration("20240101000000_init", "CREATE TABLE \"Account\" (id INTEGER);\n");
+  std::string url = zen::testing::shell_quote(p.url() + "?schema=tenant");
+  auto d = p.zen("migrate deploy --url " + url);
+  CHECK_MESSAGE(d.exit_code == 0, d.out);
+  CHECK(p.scalar("SELECT table_schema FROM information_schema.tables WHERE table_name = 'Account'") == "tenant");
+  CHECK(p.scalar("SELECT table_schema FROM information_schema.tables WHERE table_name = '_prisma_migrations'") == "tenant");
+  CHECK(p.zen("migrate status --url " + url).exit_code == 0);
+  // The public schema has no history: seen from there, nothing is applied.
+  CHECK(p.zen("migrate status").exit_code == 1);
+}
