@@ -159,3 +159,12 @@ TEST_CASE("is_default_operator_class knows PostgreSQL's defaults per access meth
   CHECK(is_default_operator_class("text_ops", std::nullopt, text));
   CHECK_FALSE(is_default_operator_class("text_pattern_ops", std::nullopt, text));
 }
+
+TEST_CASE("prisma_type_name spells native types as Prisma's warnings do") {
+  CHECK(prisma_type_name("DOUBLE PRECISION") == "DoublePrecision");
+  CHECK(prisma_type_name("DECIMAL(65,30)") == "Decimal(65,30)");
+  CHECK(prisma_type_name("VARCHAR(255)") == "VarChar(255)");
+  CHECK(prisma_type_name("TIMESTAMPTZ(6)") == "Timestamptz(6)");
+  CHECK(prisma_type_name("TEXT") == "Text");
+  CHECK(prisma_type_name("tsvector") == "tsvector");
+}

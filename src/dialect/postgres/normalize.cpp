@@ -123,6 +123,20 @@ std::optional<schema::ColumnFamily> family_of_type(std::string_view t) {
   return std::nullopt;
 }
 
+std::string prisma_type_name(std::string_view t) {
+  static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
+      {"DOUBLE PRECISION", "DoublePrecision"}, {"TIMESTAMPTZ", "Timestamptz"}, {"TIMESTAMP", "Timestamp"},
+      {"SMALLINT", "SmallInt"}, {"INTEGER", "Integer"}, {"BIGINT", "BigInt"}, {"DECIMAL", "Decimal"},
+      {"REAL", "Real"}, {"VARCHAR", "VarChar"}, {"CHAR", "Char"}, {"TEXT", "Text"}, {"BYTEA", "ByteA"},
+      {"TIMETZ", "Timetz"}, {"TIME", "Time"}, {"DATE", "Date"}, {"BOOLEAN", "Boolean"}, {"VARBIT", "VarBit"},
+      {"BIT", "Bit"}, {"UUID", "Uuid"}, {"XML", "Xml"}, {"JSONB", "JsonB"}, {"JSON", "Json"}, {"INET", "Inet"},
+      {"MONEY", "Money"}, {"OID", "Oid"}, {"CITEXT", "Citext"}};
+  std::string_view name = t.substr(0, t.find('('));
+  for (const auto& [upper, prisma] : kNames)
+    if (name == upper) return std::string(prisma) + std::string(t.substr(name.size()));
+  return std::string(t);
+}
+
 const char* type_for_family(schema::ColumnFamily family) {
   using F = schema::ColumnFamily;
   switch (family) {

@@ -18,12 +18,22 @@ namespace zen::dialect::postgres {
 /// `Unsupported("...")` types and rendered verbatim).
 std::string canonical_type(std::string_view type);
 
+/// The native type as Prisma names it in data-loss warnings ("DoublePrecision",
+/// "Decimal(65,30)", "VarChar(255)", "Timestamp(3)"), from a canonical type; unknown types are
+/// returned unchanged.
+std::string prisma_type_name(std::string_view canonical);
+
 /// The type Prisma uses for a scalar family without `@db.*` ("TEXT", "TIMESTAMP(3)", ...);
 /// "" for enums and unsupported types.
 const char* type_for_family(schema::ColumnFamily family);
 
 /// The family of a canonical type; nullopt for types zen does not know.
 std::optional<schema::ColumnFamily> family_of_type(std::string_view canonical);
+
+/// The native type as Prisma names it in data-loss warnings ("DoublePrecision",
+/// "Decimal(65,30)", "VarChar(255)", "Timestamp(3)"), from a canonical type; unknown types are
+/// returned unchanged.
+std::string prisma_type_name(std::string_view canonical);
 
 /// The type Prisma uses for a scalar family without `@db.*` ("TEXT", "TIMESTAMP(3)", ...);
 /// "" for enums and unsupported types.
