@@ -95,6 +95,7 @@ class Resolver {
     size_t total = 0;
     for (const auto& f : files_) total += f.decls ? f.decls->decls.size() : 0;
     m_.decls.reserve(total);
+    if (recycle_) m_.references.reserve(recycle_->references.size() + 64);
     std::unordered_map<uint64_t, DeclId> old_by_stamp;
     if (recycle_) {
       old_by_stamp.reserve(recycle_->decls.size());
@@ -330,6 +331,7 @@ class Resolver {
     field_state_[id] = 1;
     Decl& d = m_.decls[id];
     std::vector<FieldSlot> all;
+    all.reserve(d.fields.size() + 8);
     auto inherit = [&](std::vector<DeclId>& list, const std::vector<TextRange>& ranges,
                        const std::vector<std::string>& names, bool mixin) {
       for (size_t i = 0; i < list.size();) {
@@ -384,6 +386,10 @@ class Resolver {
       return;
     }
     std::vector<AttributeApp> all;
+    size_t expected = d.attributes.size();
+    for (DeclId m : d.mixins) expected += m_.decls[m].all_attributes.size();
+    for (DeclId b : d.bases) expected += m_.decls[b].all_attributes.size();
+    all.reserve(expected);
     bool own_schema = d.has_attribute("@@schema");
     for (DeclId m : d.mixins) {
       compute_all_attributes(m);
