@@ -1,5 +1,5 @@
 // Generated from stdlib.zmodel; do not edit. Regenerate with
-// `ZEN_UPDATE_EXPECT=1 build/tests/analysis_tests -tc='*stdlib*'` (model_stdlib_test.cpp checks it).
+// `ZEN_UPDATE_EXPECT=1 build/tests/analysis_tests -tc='*stdlib*'` (tests/analysis/model_test.cpp checks it).
 #include "analysis/stdlib.h"
 
 namespace zen::analysis {
@@ -9,7 +9,7 @@ std::string_view stdlib_text() {
 // standard library and policy plugin, the soft-delete plugin's @deletedAt, the declarations only
 // ZenStack v2 has (@password, @omit, future(), email(), ...), and the Prisma native types and
 // functions of every provider, so Prisma schemas check clean too. Source of truth for
-// stdlib_text.cpp (kept in sync by tests/analysis/model_stdlib_test.cpp).
+// stdlib_text.cpp (kept in sync by tests/analysis/model_test.cpp).
 
 /// What happens to referencing records when the referenced record is deleted (`onDelete`) or
 /// its referenced fields are updated (`onUpdate`).

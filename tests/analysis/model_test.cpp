@@ -3,6 +3,7 @@
 // queries, the reference list, the embedded stdlib, and incremental re-analysis.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -192,6 +193,17 @@ TEST_CASE("the embedded stdlib matches stdlib.zmodel and has no diagnostics") {
   std::ifstream in(std::string(ZEN_SOURCE_DIR) + "/src/analysis/stdlib.zmodel", std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
+  const char* update = std::getenv("ZEN_UPDATE_EXPECT");
+  if (s.str() != stdlib_text() && update && std::string(update) == "1") {
+    // Regenerate stdlib_text.cpp from stdlib.zmodel; rebuild and rerun afterwards.
+    std::ofstream out(std::string(ZEN_SOURCE_DIR) + "/src/analysis/stdlib_text.cpp", std::ios::binary);
+    out << "// Generated from stdlib.zmodel; do not edit. Regenerate with\n"
+           "// `ZEN_UPDATE_EXPECT=1 build/tests/analysis_tests -tc='*stdlib*'` (tests/analysis/model_test.cpp checks it).\n"
+           "#include \"analysis/stdlib.h\"\n\nnamespace zen::analysis {\n\nstd::string_view stdlib_text() {\n"
+           "  static constexpr std::string_view kText = R\"zmodel("
+        << s.str() << ")zmodel\";\n  return kText;\n}\n\n}  // namespace zen::analysis\n";
+    MESSAGE("regenerated src/analysis/stdlib_text.cpp; rebuild");
+  }
   CHECK(s.str() == stdlib_text());
   auto a = analyze({{"/stdlib_copy.zmodel", std::string(stdlib_text())}}, "/stdlib_copy.zmodel");
   // The copy duplicates every stdlib name, but nothing else may be wrong with it.
