@@ -133,6 +133,9 @@ class SyntaxTree {
  private:
   SyntaxTree(std::unique_ptr<std::string> text, TreePtr tree)
       : text_(std::move(text)), tree_(std::move(tree)) {}
+  // Applies `edit` to the tree, reparses the (already updated) text with it and returns the
+  // changed ranges.
+  std::vector<TextRange> reparse(const TSInputEdit& edit);
 
   // Heap-allocated so Node's text pointer stays valid when the SyntaxTree moves.
   std::unique_ptr<std::string> text_;
