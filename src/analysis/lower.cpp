@@ -241,9 +241,10 @@ struct Lowerer {
   }
 
   // parameter_type: base, list_suffix, optional_suffix.
-  void lower_param_type(TSNode t, std::string& type, bool& list, bool& optional) {
+  void lower_param_type(TSNode t, std::string& type, bool& list, bool& optional, TextRange* type_range = nullptr) {
     TSNode base = field(t, "base");
     type = std::string(text(base));
+    if (type_range) *type_range = range(base);
     for_each_named(t, [&](TSNode ch, const char*) {
       if (cst::is(ch, "list_suffix")) list = true;
       if (cst::is(ch, "optional_suffix")) optional = true;
@@ -257,7 +258,7 @@ struct Lowerer {
     p.name = std::string(text(name));
     p.name_range = range(name);
     p.doc = std::move(doc);
-    lower_param_type(field(n, "type"), p.type, p.list, p.optional);
+    lower_param_type(field(n, "type"), p.type, p.list, p.optional, &p.type_range);
     for_each_named(n, [&](TSNode ch, const char*) {
       std::string_view k = kind(ch);
       if (k == "positional_marker") p.positional = true;
@@ -353,7 +354,7 @@ struct Lowerer {
         else if (ck == "internal_attribute") d.attributes.push_back(lower_attribute(ch));
         else if (ck == "parameter_type" && f && std::string_view(f) == "return_type") {
           bool opt = false;
-          lower_param_type(ch, d.return_type, d.return_list, opt);
+          lower_param_type(ch, d.return_type, d.return_list, opt, &d.return_type_range);
         }
       });
     } else if (k == "attribute_declaration") {
@@ -439,6 +440,7 @@ void shift(std::vector<AttributeApp>& attrs, int64_t d) {
 void shift_decl(Decl& decl, int64_t d) {
   shift(decl.range, d);
   shift(decl.name_range, d);
+  shift(decl.return_type_range, d);
   for (auto& r : decl.base_ranges) shift(r, d);
   for (auto& r : decl.mixin_ranges) shift(r, d);
   for (Field& f : decl.fields) {
@@ -457,6 +459,7 @@ void shift_decl(Decl& decl, int64_t d) {
   for (Param& p : decl.params) {
     shift(p.range, d);
     shift(p.name_range, d);
+    shift(p.type_range, d);
     shift(p.attributes, d);
   }
   for (ConfigField& c : decl.config) {

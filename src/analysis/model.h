@@ -207,6 +207,7 @@ struct Param {
   /// Type name: a builtin, an expression type (Any, Object, Null, Void, FieldReference,
   /// TransitiveFieldReference, ContextType, ...) or a declaration name.
   std::string type;
+  TextRange type_range;  // the type name as written
   DeclId type_decl = kNone;
   std::vector<AttributeApp> attributes;  // e.g. @@@completionHint
 };
@@ -284,6 +285,8 @@ struct Decl {
   // Functions, procedures, attributes.
   std::vector<Param> params;
   std::string return_type;  // functions and procedures
+  TextRange return_type_range;
+  DeclId return_type_decl = kNone;
   bool return_list = false;
 
   // Datasource, generator, plugin.

@@ -174,6 +174,7 @@ class Resolver {
     }
     reset_apps(d.attributes);
     for (EnumValue& v : d.values) reset_apps(v.attributes);
+    d.return_type_decl = kNone;
     for (Param& p : d.params) {
       p.type_decl = kNone;
       reset_apps(p.attributes);
@@ -236,6 +237,16 @@ class Resolver {
   void resolve_types() {
     for (Decl& d : m_.decls) {
       for (Field& f : d.fields) resolve_field_type(d, f);
+      if (!d.return_type.empty() && !is_expression_type(d.return_type)) {
+        if (const Decl* t = lookup(d.return_type)) {
+          d.return_type_decl = t->id;
+          add_ref(d.file, d.return_type_range, decl_symbol(t->id));
+        } else if (!d.is_stdlib()) {
+          report(Severity::Error, "unknown-type", d.file, d.return_type_range,
+                 "unknown type `" + d.return_type + "`; declare a model, type or enum with this name, or fix the name")
+              .data.emplace_back("name", d.return_type);
+        }
+      }
       for (Param& p : d.params) {
         if (p.type.empty() || is_expression_type(p.type)) continue;
         if (const Decl* t = lookup(p.type)) {
@@ -250,9 +261,7 @@ class Resolver {
     }
   }
 
-  // Params keep only their whole range; the type name is the last identifier-like run in it
-  // before any `[`, `?` or internal attribute. Good enough for a diagnostic and a reference.
-  static TextRange type_name_range(const Param& p) { return p.range; }
+  static TextRange type_name_range(const Param& p) { return p.type_range.end > 0 ? p.type_range : p.range; }
 
   void resolve_field_type(const Decl& d, Field& f) {
     FieldType& t = f.type;

@@ -285,3 +285,18 @@ generator client { provider = "prisma-client-js" previewFeatures = ["views"] }
 plugin p { provider = "../x/plugin.zmodel" opts = { a: 1, b: [x, y] } }
 )");
 }
+
+TEST_CASE("parameter types of user functions and procedures resolve") {
+  check_diagnostics(R"(
+type Overview { total Int }
+model User { id Int @id }
+procedure getUser(id: Int): User
+procedure overview(): Overview
+mutation procedure rename(id: Int, to: Nam): Void
+//                                     ^^^ error[unknown-type]
+function double(x: Int): Int {
+}
+procedure lost(): Usr[]
+//                ^^^ error[unknown-type]
+)");
+}
