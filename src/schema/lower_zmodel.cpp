@@ -465,6 +465,12 @@ struct Lowerer {
     std::vector<IndexColumn> cols;
     const auto* arg = a.first();
     if (!arg) return {};
+    // Prisma also accepts a single field without brackets: `@@index(projectId)`.
+    if (arg->value.kind != ExprKind::Array) {
+      auto ic = index_column(mt, arg->value);
+      if (!ic) return {};
+      return {*ic};
+    }
     for (const auto& item : arg->value.items()) {
       auto ic = index_column(mt, item);
       if (!ic) return {};
@@ -600,10 +606,14 @@ struct Lowerer {
         if (auto n = e.name()) from.emplace_back(*n);
       for (const auto& e : refs->value.items())
         if (auto n = e.name()) to.emplace_back(*n);
-      // Prisma's defaults: SetNull for an optional relation, Restrict for a required one;
-      // updates cascade.
+      // Prisma's defaults: Restrict when any referencing field is required (its "referential
+      // arity"), SetNull when all are optional; updates cascade.
+      bool any_required = false;
+      for (const auto& n : from)
+        for (const Field* sf : mt.fields)
+          if (sf->name == n && !sf->type.optional) any_required = true;
       auto del = parse_action(ident_arg(*rel, "onDelete").value_or(""),
-                              f->type.optional ? ReferentialAction::SetNull : ReferentialAction::Restrict);
+                              any_required ? ReferentialAction::Restrict : ReferentialAction::SetNull);
       auto upd = parse_action(ident_arg(*rel, "onUpdate").value_or(""), ReferentialAction::Cascade);
       add_fk(*f, tables[target->second], from, to, rel, del, upd);
     }
