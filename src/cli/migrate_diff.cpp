@@ -48,8 +48,13 @@ Result<commands::DiffSource> pick_source(const ParsedArgs& args, const char* sid
 
 int run_migrate_diff(const std::vector<std::string>& args, Console& console) {
   auto flags = diff_flags();
+  // Every failure exits 1 (with --exit-code, 2 means "different").
+  auto failed = [&](const Error& e) {
+    report_error(console, e);
+    return 1;
+  };
   auto parsed = parse_args(args, flags);
-  if (!parsed) return report_error(console, parsed.error());
+  if (!parsed) return failed(parsed.error());
   if (parsed->has("help")) {
     console.out << "Usage: zen migrate diff --from-... --to-... [--script] [-o FILE] [--exit-code]\n\n"
                    "Compares two database schemas and prints the SQL (--script) or a summary of the changes.\n"
@@ -60,12 +65,12 @@ int run_migrate_diff(const std::vector<std::string>& args, Console& console) {
     return 0;
   }
   if (!parsed->positional.empty())
-    return report_error(console, Error(ErrorCode::InvalidArgument,
-                                       fmt::format("unexpected argument `{}`; run with --help", parsed->positional[0])));
+    return failed(Error(ErrorCode::InvalidArgument,
+                        fmt::format("unexpected argument `{}`; run with --help", parsed->positional[0])));
   auto from = pick_source(*parsed, "from");
-  if (!from) return report_error(console, from.error());
+  if (!from) return failed(from.error());
   auto to = pick_source(*parsed, "to");
-  if (!to) return report_error(console, to.error());
+  if (!to) return failed(to.error());
   commands::MigrateDiffInput input;
   input.from = *from;
   input.to = *to;
