@@ -130,6 +130,32 @@ const Decl* Model::find(std::string_view name) const {
   return &decls[it->second];
 }
 
+const Reference* Model::reference_at(FileId file, uint32_t offset) const {
+  // References are sorted by (file, start): find the last one starting at or before offset.
+  auto it = std::upper_bound(references.begin(), references.end(), std::make_pair(file, offset),
+                             [](const std::pair<FileId, uint32_t>& key, const Reference& r) {
+                               return key.first != r.file ? key.first < r.file : key.second < r.range.start;
+                             });
+  // Name uses never overlap, so only the last one starting at or before offset can match.
+  if (it == references.begin()) return nullptr;
+  --it;
+  if (it->file != file || offset > it->range.end) return nullptr;
+  return &*it;
+}
+
+std::vector<const Reference*> Model::references_to(const Symbol& target) const {
+  std::vector<const Reference*> out;
+  for (const auto& r : references)
+    if (r.target == target) out.push_back(&r);
+  return out;
+}
+
+FileId Model::file_id(std::string_view path) const {
+  for (FileId i = 0; i < files.size(); ++i)
+    if (files[i].path == path) return i;
+  return kNone;
+}
+
 const Decl* Model::find_model(std::string_view name) const {
   const Decl* d = find(name);
   return d && d->is_data_model() ? d : nullptr;

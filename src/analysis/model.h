@@ -355,6 +355,13 @@ class Model {
   /// file and position.
   std::vector<Reference> references;
 
+  /// The name use at `offset` in `file` (range contains it, or ends right at it); nullptr if none.
+  const Reference* reference_at(FileId file, uint32_t offset) const;
+  /// Every use of `target`, in file and position order.
+  std::vector<const Reference*> references_to(const Symbol& target) const;
+  /// The FileId of a path; kNone if the file is not part of the model.
+  FileId file_id(std::string_view path) const;
+
   const Decl& decl(DeclId id) const { return decls[id]; }
   const std::string& path(FileId f) const { return files[f].path; }
   /// User declaration (or, failing that, stdlib declaration) by name; nullptr if none.

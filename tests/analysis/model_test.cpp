@@ -288,3 +288,26 @@ TEST_CASE("Host: missing_imports drives a loader") {
   CHECK(a->model.find_model("B") != nullptr);
   CHECK(host.missing_imports("/nope.zmodel") == std::vector<std::string>{"/nope.zmodel"});
 }
+
+TEST_CASE("reference_at and references_to serve go-to-definition and find-references") {
+  std::string text = "model User {\n  id Int @id\n  posts Post[]\n}\nmodel Post {\n  id Int @id\n  author User @relation(fields: [authorId], references: [id])\n  authorId Int\n}\n";
+  auto a = analyze({{"/s.zmodel", text}}, "/s.zmodel");
+  FileId f = a.model.file_id("/s.zmodel");
+  REQUIRE(f == 1);
+  uint32_t at = static_cast<uint32_t>(text.find("author User") + 8);  // inside `User`
+  const Reference* r = a.model.reference_at(f, at);
+  REQUIRE(r);
+  CHECK(r->target.kind == SymbolKind::Decl);
+  CHECK(a.model.decl(r->target.decl).name == "User");
+  uint32_t ref_id = static_cast<uint32_t>(text.find("references: [id]") + 13);
+  const Reference* id_ref = a.model.reference_at(f, ref_id);
+  REQUIRE(id_ref);
+  const Field* id = a.model.field(id_ref->target);
+  REQUIRE(id);
+  CHECK(a.model.decl(id->owner).name == "User");
+  CHECK(a.model.reference_at(f, 0) == nullptr);  // `model` keyword
+  auto uses = a.model.references_to(Symbol{SymbolKind::Decl, a.model.find_model("Post")->id, kNone, {}});
+  REQUIRE(uses.size() == 1);
+  CHECK(text.substr(uses[0]->range.start, 4) == "Post");
+  CHECK(a.model.file_id("/nope") == kNone);
+}
