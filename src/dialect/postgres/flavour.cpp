@@ -321,6 +321,12 @@ bool PostgresFlavour::indexes_match(diff::Pair<schema::IndexView> idx) const {
   return true;
 }
 
+std::string PostgresFlavour::type_name_for_warning(ColumnView column) const {
+  const auto& t = column.type();
+  if (t.family == schema::ColumnFamily::Enum || t.family == schema::ColumnFamily::Unsupported) return t.full_type;
+  return prisma_type_name(t.full_type);
+}
+
 bool PostgresFlavour::table_should_be_ignored(std::string_view name) const {
   static constexpr std::string_view kPostgis[] = {"spatial_ref_sys", "geometry_columns", "geography_columns",
                                                   "raster_columns", "raster_overviews"};

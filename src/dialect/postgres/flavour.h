@@ -15,6 +15,8 @@ class PostgresFlavour final : public diff::Flavour {
   bool has_enum_types() const override { return true; }
   bool has_namespaces() const override { return true; }
   bool table_should_be_ignored(std::string_view name) const override;
+  /// The native type as Prisma prints it in cast warnings ("DoublePrecision", "Decimal(65,30)").
+  std::string type_name_for_warning(schema::ColumnView column) const override;
 };
 
 /// How risky it is to cast a column from one canonical PostgreSQL type to another
