@@ -650,10 +650,11 @@ struct Lowerer {
           break;
         }
         if (!opposite || !opposite->type.list) continue;
-        // Model "A" is the one whose name sorts first.
+        // Model "A" is the one whose name sorts first. Prisma records the relation while
+        // walking model A's fields, so join tables come in model-A order, then field order.
+        if (other.decl->name < mt.decl->name) continue;
         const ModelTable* a = &mt;
         const ModelTable* b = &other;
-        if (b->decl->name < a->decl->name) std::swap(a, b);
         std::string name = rname.empty() ? a->decl->name + "To" + b->decl->name : rname;
         if (!done.insert(name).second) continue;
         add_join_table(name, *a, *b);
