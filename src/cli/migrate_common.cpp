@@ -13,6 +13,8 @@
 #include "base/line_index.h"
 #include "cli/system_environment.h"
 #include "commands/datasource_url.h"
+#include "commands/file_system.h"
+#include "commands/load_schema.h"
 
 namespace zen::cli {
 
@@ -28,48 +30,9 @@ std::optional<std::string> read_text(const fs::path& path) {
   return ss.str();
 }
 
-/// package.json's `zenstack.schema` (a file or a folder holding schema.zmodel), searched
-/// upwards from the current directory as ZenStack does.
-std::optional<std::string> schema_from_package_json() {
-  std::error_code ec;
-  for (fs::path dir = fs::current_path(ec); !dir.empty(); dir = dir.parent_path()) {
-    fs::path pkg = dir / "package.json";
-    if (fs::exists(pkg, ec)) {
-      auto text = read_text(pkg);
-      if (!text) return std::nullopt;
-      auto json = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
-      if (!json.is_object() || !json.contains("zenstack") || !json["zenstack"].is_object()) return std::nullopt;
-      const auto& z = json["zenstack"];
-      if (!z.contains("schema") || !z["schema"].is_string()) return std::nullopt;
-      fs::path p = dir / z["schema"].get<std::string>();
-      if (fs::is_directory(p, ec)) p /= "schema.zmodel";
-      return p.lexically_normal().string();
-    }
-    if (dir == dir.parent_path()) break;
-  }
-  return std::nullopt;
-}
-
-std::optional<std::string> find_schema(const ParsedArgs& args) {
+std::optional<std::string> find_schema(const ParsedArgs& args, const commands::FileSystem& files) {
   if (auto s = args.get("schema")) return s;
-  if (auto s = schema_from_package_json()) return s;
-  for (const char* p : {"schema.zmodel", "zenstack/schema.zmodel"})
-    if (fs::exists(p)) return std::string(p);
-  return std::nullopt;
-}
-
-std::shared_ptr<const analysis::Analysis> analyze_file(analysis::Host& host, const std::string& entry) {
-  for (int round = 0; round < 100; ++round) {
-    bool loaded = false;
-    for (const std::string& path : host.missing_imports(entry)) {
-      auto t = read_text(path);
-      if (!t) continue;
-      host.set_file_text(path, std::move(*t));
-      loaded = true;
-    }
-    if (!loaded) break;
-  }
-  return host.analyze(entry);
+  return commands::find_default_schema(files);
 }
 
 }  // namespace
@@ -90,16 +53,15 @@ std::vector<FlagSpec> migrate_flags(std::vector<FlagSpec> extra) {
 Result<LoadedProject> load_project(const ParsedArgs& args, Console& console, bool need_valid_schema) {
   SystemEnvironment env;
   LoadedProject out;
-  out.schema_path = find_schema(args);
+  commands::DiskFileSystem files;
+  out.schema_path = find_schema(args, files);
   const analysis::Datasource* datasource = nullptr;
-  analysis::Host host;
   if (out.schema_path) {
-    auto text = read_text(*out.schema_path);
-    if (!text)
+    auto loaded = commands::load_schema(*out.schema_path, files);
+    if (!loaded)
       return fail(ErrorCode::NotFound, fmt::format("cannot read the schema `{}`; check the path given with --schema",
                                                    *out.schema_path));
-    host.set_file_text(*out.schema_path, std::move(*text));
-    out.analysis = analyze_file(host, *out.schema_path);
+    out.analysis = loaded->analysis;
     if (need_valid_schema && out.analysis->has_errors()) {
       print_diagnostics(console, *out.analysis);
       return fail(ErrorCode::SchemaInvalid,
@@ -153,14 +115,8 @@ int report_error(Console& console, const Error& error) {
 void print_diagnostics(Console& console, const analysis::Analysis& analysis) {
   for (const auto& d : analysis.diagnostics) {
     if (d.severity != Severity::Error) continue;
-    std::string where = d.path;
     auto text = read_text(d.path);
-    if (text) {
-      LineIndex index(*text);
-      LineCol lc = index.line_col(d.range.start);
-      where += fmt::format(":{}:{}", lc.line + 1, lc.column + 1);
-    }
-    console.err << where << ": error[" << d.code << "]: " << d.message << "\n";
+    console.err << commands::format_diagnostic(d, text ? std::string_view(*text) : std::string_view()) << "\n";
   }
 }
 
