@@ -1,0 +1,112 @@
+// Times `zen migrate diff --from-empty --to-schema SCHEMA --script` in-process: read and
+// analyse the schema with its imports, lower, normalise, diff against empty, render SQL.
+// Usage: bench_migrate_diff SCHEMA [--provider sqlite|postgresql] [--repeat N]
+// Prints one line: zen-time {"first_ms":..,"warm_min_ms":..,"warm_median_ms":..,...}
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "commands/file_system.h"
+#include "commands/load_schema.h"
+#include "dialect/dialect.h"
+#include "schema/lower_zmodel.h"
+
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+struct Phases {
+  double load = 0, lower = 0, diff = 0, render = 0, total = 0;
+  size_t sql_bytes = 0, tables = 0;
+};
+
+bool run_once(const std::string& path, std::optional<zen::Provider> provider, Phases& out, std::string& error) {
+  auto t0 = Clock::now();
+  zen::commands::DiskFileSystem fs;
+  auto loaded = zen::commands::load_schema(path, fs);
+  if (!loaded.ok()) {
+    error = loaded.error().message;
+    return false;
+  }
+  out.load = ms_since(t0);
+  auto t1 = Clock::now();
+  zen::schema::LowerOptions opts;
+  opts.provider = provider;
+  if (!provider && loaded->model().datasource && loaded->model().datasource->provider)
+    opts.provider = loaded->model().datasource->provider;
+  auto lowered = zen::schema::lower_zmodel(loaded->model(), opts);
+  auto dialect = zen::dialect::make_dialect(lowered.schema.provider);
+  if (!dialect) {
+    error = "no dialect for this provider";
+    return false;
+  }
+  dialect->normalize(lowered.schema);
+  out.lower = ms_since(t1);
+  auto t2 = Clock::now();
+  auto empty = dialect->empty_schema();
+  auto migration = dialect->diff(empty, lowered.schema);
+  out.diff = ms_since(t2);
+  auto t3 = Clock::now();
+  std::string sql = dialect->render_script(migration, {empty, lowered.schema});
+  out.render = ms_since(t3);
+  out.total = ms_since(t0);
+  out.sql_bytes = sql.size();
+  out.tables = lowered.schema.tables.size();
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string path;
+  std::optional<zen::Provider> provider;
+  int repeat = 10;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--provider" && i + 1 < argc) {
+      provider = zen::parse_provider(argv[++i]);
+      if (!provider) {
+        std::cerr << "error: unknown provider `" << argv[i] << "`\n";
+        return 2;
+      }
+    } else if (a == "--repeat" && i + 1 < argc) {
+      repeat = std::max(1, std::atoi(argv[++i]));
+    } else if (path.empty() && a[0] != '-') {
+      path = a;
+    } else {
+      std::cerr << "usage: bench_migrate_diff SCHEMA [--provider sqlite|postgresql] [--repeat N]\n";
+      return 2;
+    }
+  }
+  if (path.empty()) {
+    std::cerr << "usage: bench_migrate_diff SCHEMA [--provider sqlite|postgresql] [--repeat N]\n";
+    return 2;
+  }
+  std::vector<Phases> runs;
+  for (int i = 0; i < repeat; ++i) {
+    Phases p;
+    std::string error;
+    if (!run_once(path, provider, p, error)) {
+      std::cerr << "error: " << error << "\n";
+      return 1;
+    }
+    runs.push_back(p);
+  }
+  std::vector<double> warm;
+  for (size_t i = 1; i < runs.size(); ++i) warm.push_back(runs[i].total);
+  if (warm.empty()) warm.push_back(runs[0].total);
+  std::sort(warm.begin(), warm.end());
+  const Phases& last = runs.back();
+  std::printf(
+      "zen-time {\"first_ms\":%.3f,\"warm_min_ms\":%.3f,\"warm_median_ms\":%.3f,\"load_ms\":%.3f,\"lower_ms\":%.3f,"
+      "\"diff_ms\":%.3f,\"render_ms\":%.3f,\"tables\":%zu,\"sql_bytes\":%zu,\"repeat\":%d}\n",
+      runs[0].total, warm.front(), warm[warm.size() / 2], last.load, last.lower, last.diff, last.render, last.tables,
+      last.sql_bytes, repeat);
+  return 0;
+}
