@@ -1,5 +1,6 @@
 // Analyzer benchmark: full analysis of the largest corpus schema and of generated schemas
-// (1,000 / 5,000 models, and one of ~30,000 lines), and re-analysis after a one-character edit
+// (bench/common's generator: 1,000 / 5,000 models with policies, and one of 30,000 lines), and
+// re-analysis after a one-character edit
 // through analysis::Host (incremental reparse + re-lowering of the edited file + resolution).
 // Usage: bench_analysis [corpus-dir]   (default: $ZEN_CORPUS_DIR, tests/data/corpus, ../shared/corpus)
 #include <time.h>
@@ -17,6 +18,7 @@
 
 #include "analysis/analysis.h"
 #include "analysis/validate/rules.h"
+#include "bench/common/schema_gen.h"
 
 namespace fs = std::filesystem;
 using namespace zen::analysis;
@@ -53,35 +55,6 @@ Timing measure(int runs, const std::function<void()>& fn) {
   return {t.front(), t[t.size() / 2], c.front(), c[c.size() / 2]};
 }
 
-// A realistic generated schema: each model has an id, scalar fields with attributes, a relation
-// to the previous model (and the back relation), an index, and an access policy.
-std::string generate_schema(int models) {
-  std::string s = "datasource db {\n  provider = \"postgresql\"\n  url = env(\"DATABASE_URL\")\n}\n\n";
-  s += "enum Status {\n  DRAFT\n  PUBLISHED\n  ARCHIVED\n}\n\n";
-  s += "model User {\n  id    String @id @default(cuid())\n  email String @unique\n  @@auth\n}\n\n";
-  s += "type Timestamps {\n  createdAt DateTime @default(now())\n  updatedAt DateTime @updatedAt\n}\n\n";
-  for (int i = 0; i < models; ++i) {
-    std::string n = "Model" + std::to_string(i);
-    s += "/// Generated model number " + std::to_string(i) + ".\n";
-    s += "model " + n + " with Timestamps {\n";
-    s += "  id       String   @id @default(cuid())\n";
-    s += "  name     String   @db.VarChar(255)\n";
-    s += "  email    String?  @unique\n";
-    s += "  count    Int      @default(0)\n";
-    s += "  status   Status   @default(DRAFT)\n";
-    if (i > 0) {
-      std::string p = "Model" + std::to_string(i - 1);
-      s += "  parent   " + p + "? @relation(fields: [parentId], references: [id], onDelete: Cascade)\n";
-      s += "  parentId String?\n";
-    }
-    if (i + 1 < models) s += "  children Model" + std::to_string(i + 1) + "[]\n";
-    s += "\n  @@index([name, status])\n";
-    s += "  @@allow('read', status == PUBLISHED || auth() != null)\n";
-    s += "}\n\n";
-  }
-  return s;
-}
-
 size_t count_lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
 
 void bench_text(const std::string& label, const std::string& text, int runs) {
@@ -99,9 +72,12 @@ void bench_text(const std::string& label, const std::string& text, int runs) {
   Host host;
   host.set_file_text(path, text);
   (void)host.analyze(path);
-  size_t at = text.find("  name ", text.size() / 2);
+  // Inside the name of the first field indented on a line after the middle of the file.
+  size_t at = text.find("\n    ", text.size() / 2);
+  if (at == std::string::npos) at = text.find("\n  ", text.size() / 2);
   if (at == std::string::npos) at = text.size() / 2;
-  uint32_t pos = static_cast<uint32_t>(at + 3);
+  size_t name = text.find_first_not_of(" \n", at);
+  uint32_t pos = static_cast<uint32_t>((name == std::string::npos ? at : name) + 1);
   bool inserted = false;
   Timing edit = measure(runs * 3, [&] {
     if (!inserted) host.apply_edit(path, TextEdit{{pos, pos}, "x"});
@@ -154,8 +130,12 @@ int main(int argc, char** argv) {
     s << in.rdbuf();
     bench_text("corpus: " + largest.filename().string(), s.str(), 20);
   }
-  bench_text("generated: 1,000 models", generate_schema(1000), 10);
-  bench_text("generated: 2,000 models (~30k lines)", generate_schema(2000), 5);
-  bench_text("generated: 5,000 models", generate_schema(5000), 5);
+  zen::bench::SchemaGenOptions options;
+  options.policies = true;
+  options.models = 1000;
+  bench_text("generated: 1,000 models", zen::bench::generate_schema(options), 10);
+  bench_text("generated: 30,000 lines", zen::bench::generate_schema_with_lines(30000, options), 5);
+  options.models = 5000;
+  bench_text("generated: 5,000 models", zen::bench::generate_schema(options), 5);
   return 0;
 }
