@@ -9,6 +9,9 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 #include "base/line_index.h"
 #include "cli/system_environment.h"
@@ -118,6 +121,63 @@ void print_diagnostics(Console& console, const analysis::Analysis& analysis) {
     auto text = read_text(d.path);
     console.err << commands::format_diagnostic(d, text ? std::string_view(*text) : std::string_view()) << "\n";
   }
+}
+
+struct ProgressTicker::State {
+  Console& console;
+  std::chrono::milliseconds every;
+  std::mutex mutex;
+  std::condition_variable wake;
+  std::string name;  // empty: idle
+  bool quit = false;
+  std::chrono::steady_clock::time_point started;
+  std::thread thread;
+
+  State(Console& c, std::chrono::milliseconds e) : console(c), every(e) {}
+  void run() {
+    std::unique_lock lock(mutex);
+    while (!quit) {
+      if (name.empty()) {
+        wake.wait(lock);
+        continue;
+      }
+      std::string current = name;
+      if (wake.wait_for(lock, every, [&] { return quit || name != current; })) continue;
+      auto secs = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
+      console.out << fmt::format("  still applying `{}` ({} s)\n", current, secs) << std::flush;
+    }
+  }
+};
+
+ProgressTicker::ProgressTicker(Console& console, std::chrono::milliseconds every)
+    : state_(std::make_unique<State>(console, every)) {
+  state_->thread = std::thread([s = state_.get()] { s->run(); });
+}
+
+ProgressTicker::~ProgressTicker() {
+  {
+    std::lock_guard lock(state_->mutex);
+    state_->quit = true;
+  }
+  state_->wake.notify_all();
+  state_->thread.join();
+}
+
+void ProgressTicker::start(const std::string& name) {
+  {
+    std::lock_guard lock(state_->mutex);
+    state_->name = name;
+    state_->started = std::chrono::steady_clock::now();
+  }
+  state_->wake.notify_all();
+}
+
+void ProgressTicker::stop() {
+  {
+    std::lock_guard lock(state_->mutex);
+    state_->name.clear();
+  }
+  state_->wake.notify_all();
 }
 
 bool confirm(Console& console, const std::string& question) {

@@ -2,6 +2,8 @@
 // the database URL and migrations folder, the lock options, and printing errors.
 #pragma once
 
+#include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +46,20 @@ int report_error(Console& console, const Error& error);
 
 /// Prints the schema's error diagnostics as `path:line:col: error[code]: message`.
 void print_diagnostics(Console& console, const analysis::Analysis& analysis);
+
+/// Prints "still applying `name` (N s)" every `every` while a long migration runs, from a
+/// background thread, so a long deploy shows it is alive.
+class ProgressTicker {
+ public:
+  ProgressTicker(Console& console, std::chrono::milliseconds every);
+  ~ProgressTicker();
+  void start(const std::string& name);
+  void stop();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 /// Asks a yes/no question on the terminal; false when the answer is not yes.
 bool confirm(Console& console, const std::string& question);

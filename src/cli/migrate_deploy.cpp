@@ -1,9 +1,12 @@
 // `zen migrate deploy`: applies pending migrations, printing each with its duration.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <ostream>
 
 #include "cli/migrate_common.h"
+#include "cli/system_environment.h"
 #include "commands/migrate_deploy.h"
 
 namespace zen::cli {
@@ -23,21 +26,28 @@ int run_migrate_deploy(const std::vector<std::string>& args, Console& console) {
   if (!project) return report_error(console, project.error());
   const auto& t = project->target;
   console.out << fmt::format("Datasource: {} ({})\n", db::redact_url(t.url), provider_name(t.provider));
+  // ZEN_PROGRESS_EVERY_MS shortens the interval (tests).
+  long every_ms = 5000;
+  if (auto v = SystemEnvironment().get("ZEN_PROGRESS_EVERY_MS")) every_ms = std::max(10L, std::atol(v->c_str()));
+  ProgressTicker ticker(console, std::chrono::milliseconds(every_ms));
   auto observer = [&](const migrate::ApplyEvent& e) {
     switch (e.kind) {
       case migrate::ApplyEvent::Kind::Starting:
         console.out << fmt::format("Applying migration `{}` ({}/{})\n", e.name, e.index, e.total) << std::flush;
+        ticker.start(e.name);
         break;
       case migrate::ApplyEvent::Kind::NoTransaction:
         console.out << fmt::format("  note: running it statement by statement, outside a transaction: {}\n", e.detail)
                     << std::flush;
         break;
       case migrate::ApplyEvent::Kind::Applied:
+        ticker.stop();
         console.out << fmt::format("  applied in {} ms\n", e.duration.count()) << std::flush;
         break;
     }
   };
   auto out = commands::migrate_deploy({t}, observer);
+  ticker.stop();
   if (!out) return report_error(console, out.error());
   if (out->created_database) console.out << "Created the database.\n";
   for (const auto& name : out->edited)

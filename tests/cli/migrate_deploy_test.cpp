@@ -227,3 +227,14 @@ TEST_CASE("postgres: ?schema= puts the tables and the history in that schema") {
   // The public schema has no history: seen from there, nothing is applied.
   CHECK(p.zen("migrate status").exit_code == 1);
 }
+
+TEST_CASE("a long migration shows that it is still running") {
+  Project p(Provider::Sqlite);
+  p.add_migration("20240101000000_slow", big_table_sql(Provider::Sqlite, "slow", 1500000));
+  setenv("ZEN_PROGRESS_EVERY_MS", "50", 1);
+  auto d = p.zen("migrate deploy");
+  unsetenv("ZEN_PROGRESS_EVERY_MS");
+  CHECK_MESSAGE(d.exit_code == 0, d.out);
+  CHECK(d.has("still applying `20240101000000_slow`"));
+  CHECK(p.scalar("SELECT count(*) FROM slow") == "1500000");
+}
