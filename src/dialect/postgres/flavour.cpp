@@ -257,10 +257,9 @@ std::optional<ColumnTypeChange> PostgresFlavour::column_type_change(diff::Pair<C
   const auto& nt = cols.next.type();
   bool pe = pt.family == schema::ColumnFamily::Enum, ne = nt.family == schema::ColumnFamily::Enum;
   if (pe || ne) {
-    if (pe && ne && pt.full_type == nt.full_type &&
-        (pt.arity == schema::Arity::List) == (nt.arity == schema::Arity::List))
-      return std::nullopt;
-    if (pe && ne && pt.full_type == nt.full_type) return ColumnTypeChange::NotCastable;
+    // The same enum is no type change (an arity change is rendered on its own); any other
+    // change to or from an enum cannot be cast.
+    if (pe && ne && pt.full_type == nt.full_type) return std::nullopt;
     return ColumnTypeChange::NotCastable;
   }
   bool from_list = pt.arity == schema::Arity::List && nt.arity != schema::Arity::List;
