@@ -282,13 +282,13 @@ std::optional<ColumnTypeChange> PostgresFlavour::column_type_change(diff::Pair<C
 bool PostgresFlavour::defaults_match(diff::Pair<ColumnView> cols) const {
   using schema::DefaultKind;
   using schema::LiteralKind;
-  auto prev = cols.previous.default_value();
-  auto next = cols.next.default_value();
-  auto is_null = [](const std::optional<schema::DefaultValue>& d) {
-    return d && d->kind == DefaultKind::Value && d->value.kind == LiteralKind::Null;
+  // A NULL literal default is no default.
+  auto effective = [](const std::optional<schema::DefaultValue>& d) -> const schema::DefaultValue* {
+    if (!d || (d->kind == DefaultKind::Value && d->value.kind == LiteralKind::Null)) return nullptr;
+    return &*d;
   };
-  if (is_null(prev)) prev.reset();
-  if (is_null(next)) next.reset();
+  const schema::DefaultValue* prev = effective(cols.previous.default_value());
+  const schema::DefaultValue* next = effective(cols.next.default_value());
   if (!prev && !next) return true;
   // We can never migrate to dbgenerated(), and sequences are handled separately.
   if (next && (next->kind == DefaultKind::DbGenerated || next->kind == DefaultKind::Sequence)) return true;
