@@ -218,21 +218,21 @@ class Differ {
     TableView pt(&prev(), tp.ids.previous);
     TableView nt(&next(), tp.ids.next);
 
-    // Columns, by name.
-    std::map<std::string_view, schema::ColumnId> prev_cols;
+    // Columns, matched and walked by name (Prisma keys them in a map by name, so added,
+    // dropped and paired columns all come in name order).
+    std::map<std::string_view, schema::ColumnId> prev_cols, next_cols;
     for (auto c : pt.columns()) prev_cols[c.name()] = c.id();
-    std::set<schema::ColumnId> matched;
-    for (auto c : nt.columns()) {
-      auto it = prev_cols.find(c.name());
+    for (auto c : nt.columns()) next_cols[c.name()] = c.id();
+    for (const auto& [name, id] : next_cols) {
+      auto it = prev_cols.find(name);
       if (it == prev_cols.end()) {
-        tp.added_columns.push_back(c.id());
+        tp.added_columns.push_back(id);
         continue;
       }
-      matched.insert(it->second);
-      tp.column_pairs.push_back(column_diff({it->second, c.id()}));
+      tp.column_pairs.push_back(column_diff({it->second, id}));
     }
-    for (auto c : pt.columns())
-      if (!matched.count(c.id())) tp.dropped_columns.push_back(c.id());
+    for (const auto& [name, id] : prev_cols)
+      if (!next_cols.count(name)) tp.dropped_columns.push_back(id);
 
     // Primary keys.
     auto ppk = pt.primary_key();
@@ -423,7 +423,7 @@ class Differ {
         if (pn != nn) changes.push_back(RenamePrimaryKey{});
       }
       for (auto c : tp.dropped_columns) changes.push_back(DropColumn{c});
-      for (auto c : tp.added_columns) changes.push_back(AddColumn{c, false});
+      for (auto c : tp.added_columns) changes.push_back(AddColumn{c, next().at(c).prisma_level_default});
       std::vector<TableChange> alters;
       for (const auto& cd : tp.column_pairs) {
         if (!cd.changes.any()) continue;
@@ -459,6 +459,8 @@ class Differ {
       rt.tables = tp.ids;
       rt.dropped_primary_key = tp.dropped_pk || tp.pk_changed;
       rt.added_columns = tp.added_columns;
+      for (auto c : tp.added_columns)
+        if (next().at(c).prisma_level_default) rt.added_columns_with_virtual_defaults.push_back(c);
       rt.dropped_columns = tp.dropped_columns;
       for (const auto& cd : tp.column_pairs) rt.column_pairs.push_back({cd.ids, cd.changes, cd.type_change});
       step.tables.push_back(std::move(rt));

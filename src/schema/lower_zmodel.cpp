@@ -361,7 +361,8 @@ struct Lowerer {
     return std::nullopt;
   }
 
-  std::optional<DefaultValue> default_value(const Field& f, ColumnFamily family, bool& autoincrement) {
+  std::optional<DefaultValue> default_value(const Field& f, ColumnFamily family, bool& autoincrement,
+                                           bool& prisma_level) {
     const AttributeApp* a = f.find_attribute("@default");
     if (!a) return std::nullopt;
     const auto* arg = a->first();
@@ -384,7 +385,8 @@ struct Lowerer {
           if (auto s = x->value.as_string()) d.expression = std::string(*s);
         return d;
       }
-      // uuid(), cuid(), nanoid(), ulid(), auth()...: filled in by the client, not the database.
+      // uuid(), cuid(), nanoid(), ulid(): filled in by the client, not the database.
+      if (e.text == "uuid" || e.text == "cuid" || e.text == "nanoid" || e.text == "ulid") prisma_level = true;
       return std::nullopt;
     }
     if (e.kind == ExprKind::Member || e.kind == ExprKind::This) return std::nullopt;
@@ -426,9 +428,10 @@ struct Lowerer {
         c.name = db_name(f->attributes, "@map", f->name);
         c.type = std::move(*type);
         if (!mt.stripped_default.count(f)) {
-          bool autoinc = false;
-          c.default_value = default_value(*f, c.type.family, autoinc);
+          bool autoinc = false, prisma_level = false;
+          c.default_value = default_value(*f, c.type.family, autoinc, prisma_level);
           c.auto_increment = autoinc;
+          c.prisma_level_default = prisma_level;
         }
         mt.columns[f->name] = s().add_column(std::move(c));
       }

@@ -82,6 +82,9 @@ struct Column {
   std::optional<DefaultValue> default_value;
   /// INTEGER PRIMARY KEY AUTOINCREMENT on SQLite, SERIAL/sequence default on PostgreSQL.
   bool auto_increment = false;
+  /// The value comes from the client, not the database (`@default(uuid())`, cuid, nanoid,
+  /// ulid): Prisma's "prisma-level default". Only set on lowered schemas.
+  bool prisma_level_default = false;
 };
 
 enum class IndexKind { Normal, Unique, PrimaryKey, Fulltext };
