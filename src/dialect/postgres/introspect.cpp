@@ -461,7 +461,13 @@ Result<schema::Schema> introspect(db::Connection& conn, const IntrospectOptions&
                          (c.default_value && c.default_value->kind == DefaultKind::Sequence);
       s.add_column(std::move(c));
     }
+  }
 
+  // Indexes and foreign keys once every column exists: a foreign key may reference a table
+  // of a namespace read later.
+  for (const auto& nsobj : std::vector<schema::Namespace>(s.namespaces)) {
+    const std::string& ns = nsobj.name;
+    auto ns_id = *s.find_namespace(ns);
     ZEN_ASSIGN_OR_RETURN(auto idx, run(conn, kIndexesQuery, ns));
     std::map<std::pair<std::string, std::string>, schema::Index> building;
     std::vector<std::pair<std::string, std::string>> order;

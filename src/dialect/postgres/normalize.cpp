@@ -237,9 +237,16 @@ bool is_default_operator_class(std::string_view opclass, std::optional<schema::I
 }
 
 bool uses_qualified_names(const schema::Schema& s) {
+  size_t named = 0;
   for (const auto& ns : s.namespaces)
-    if (!ns.name.empty() && ns.name != "public") return true;
-  return false;
+    if (!ns.name.empty()) ++named;
+  return named > 1;
+}
+
+bool is_qualified_namespace(const schema::Schema& s, schema::NamespaceId ns) {
+  if (!uses_qualified_names(s) || !ns.valid() || ns.value >= s.namespaces.size()) return false;
+  const std::string& name = s.at(ns).name;
+  return !name.empty() && name != "public";
 }
 
 }  // namespace zen::dialect::postgres

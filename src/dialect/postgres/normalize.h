@@ -54,8 +54,12 @@ bool is_default_operator_class(std::string_view opclass, std::optional<schema::I
 /// Normalises every column type and default of `schema` in place. Idempotent.
 void normalize(schema::Schema& schema);
 
-/// Whether the schema places objects in a namespace other than `public`, in which case every
-/// name is rendered qualified with its schema (Prisma's multiSchema behaviour).
+/// Whether the schema spans several namespaces (a multi-schema datasource), in which case
+/// names outside `public` are rendered qualified with their schema, as Prisma does.
 bool uses_qualified_names(const schema::Schema& schema);
+
+/// Whether objects of namespace `ns` are rendered as `"ns"."name"`: in a multi-schema
+/// schema, every namespace but `public` (Prisma leaves the default schema unqualified).
+bool is_qualified_namespace(const schema::Schema& schema, schema::NamespaceId ns);
 
 }  // namespace zen::dialect::postgres

@@ -1,6 +1,7 @@
 // PostgreSQL renderer. Layout rules (Prisma's): four-space indentation inside CREATE TABLE,
 // columns, then a blank line and `CONSTRAINT "T_pkey" PRIMARY KEY (...)`; identifiers always
-// double-quoted, qualified with their schema only when the schema uses several namespaces;
+// double-quoted, qualified with their schema only when the schema uses several namespaces
+// (and never for `public`);
 // foreign keys are separate `ALTER TABLE ... ADD CONSTRAINT` statements; statements have no
 // semicolons (the assembler adds them).
 #include "dialect/postgres/render.h"
@@ -26,7 +27,7 @@ std::string q(std::string_view name) { return quote_ident(name); }
 
 /// `"ns"."name"` when the schema uses several namespaces, else `"name"`.
 std::string qualified(const Schema& s, schema::NamespaceId ns, std::string_view name) {
-  if (uses_qualified_names(s) && ns.valid() && ns.value < s.namespaces.size() && !s.at(ns).name.empty())
+  if (is_qualified_namespace(s, ns))
     return q(s.at(ns).name) + "." + q(name);
   return q(name);
 }
@@ -253,7 +254,7 @@ void render_alter_column(const diff::AlterColumn& ac, diff::Pair<const Schema&> 
     } else {
       std::string ns;
       const auto& t = s.next.at(next.get().table);
-      if (uses_qualified_names(s.next)) ns = q(s.next.at(t.namespace_id).name) + ".";
+      if (is_qualified_namespace(s.next, t.namespace_id)) ns = q(s.next.at(t.namespace_id).name) + ".";
       std::string seq = ns + t.name + "_" + next.name() + "_seq";
       for (char& c : seq) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       before.push_back("CREATE SEQUENCE " + seq);
