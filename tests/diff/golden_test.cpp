@@ -127,7 +127,8 @@ void run_scenario(const fs::path& path, const dialect::Dialect& d, bool live) {
     auto checks = d.check_destructive(push, {*actual, to.schema}, db.conn.get());
     CHECK_MESSAGE(checks.ok(), checks.error().to_string());
     if (!checks.ok()) return;
-    CHECK(lines(checks->warnings) == t.get("warnings"));
+    // `prisma db push` shows only the unexecutable steps when there are some.
+    if (checks->unexecutable.empty()) CHECK(lines(checks->warnings) == t.get("warnings"));
     CHECK(lines(checks->unexecutable) == t.get("unexecutable"));
     if (!checks->unexecutable.empty()) return;  // Prisma would refuse to run it
   }
