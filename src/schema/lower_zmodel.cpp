@@ -62,12 +62,6 @@ std::string db_name(const std::vector<AttributeApp>& attrs, std::string_view att
   return fallback;
 }
 
-const AttributeApp* find_attr(const std::vector<AttributeApp>& attrs, std::string_view name) {
-  for (const auto& a : attrs)
-    if (a.name == name) return &a;
-  return nullptr;
-}
-
 std::optional<std::string> string_arg(const AttributeApp& a, std::string_view param) {
   if (const auto* arg = a.arg(param))
     if (auto s = arg->value.as_string()) return std::string(*s);
@@ -160,6 +154,8 @@ std::string datetime_literal(std::string_view iso) {
 }
 
 struct Lowerer {
+  Lowerer(const analysis::Model& model, Provider p) : m(model), provider(p) {}
+
   const analysis::Model& m;
   Provider provider;
   LowerResult out;
@@ -753,7 +749,7 @@ LowerResult lower_zmodel(const analysis::Model& model, const LowerOptions& optio
   Provider provider = Provider::Sqlite;
   if (options.provider) provider = *options.provider;
   else if (model.datasource && model.datasource->provider) provider = *model.datasource->provider;
-  Lowerer l{model, provider, {}};
+  Lowerer l(model, provider);
   l.run();
   return std::move(l.out);
 }
