@@ -110,7 +110,38 @@ fs::path corpus_dir(int argc, char** argv) {
 
 }  // namespace
 
+// Profiling mode: only the one-character edits, no timing.
+// `bench_analysis --edits lines|models N RUNS`; profile with --toggle-collect='*edit_once*'.
+__attribute__((noinline)) void edit_once(Host& host, const std::string& path, uint32_t pos, bool insert) {
+  if (insert) host.apply_edit(path, TextEdit{{pos, pos}, "x"});
+  else host.apply_edit(path, TextEdit{{pos, pos + 1}, ""});
+  (void)host.analyze(path);
+}
+
+int edits_only(const std::string& kind, int n, int runs) {
+  zen::bench::SchemaGenOptions options;
+  options.policies = true;
+  std::string text;
+  if (kind == "lines") {
+    text = zen::bench::generate_schema_with_lines(n, options);
+  } else {
+    options.models = n;
+    text = zen::bench::generate_schema(options);
+  }
+  const std::string path = "/bench/schema.zmodel";
+  Host host;
+  host.set_file_text(path, text);
+  (void)host.analyze(path);
+  size_t at = text.find("\n    ", text.size() / 2);
+  size_t name = text.find_first_not_of(" \n", at);
+  uint32_t pos = static_cast<uint32_t>(name + 1);
+  for (int i = 0; i < runs; ++i) edit_once(host, path, pos, i % 2 == 0);
+  return 0;
+}
+
 int main(int argc, char** argv) {
+  if (argc == 5 && std::string(argv[1]) == "--edits")
+    return edits_only(argv[2], std::atoi(argv[3]), std::atoi(argv[4]));
   fs::path dir = corpus_dir(argc, argv);
   fs::path largest;
   uintmax_t largest_size = 0;

@@ -700,15 +700,31 @@ class Resolver {
   // ---------------------------------------------------------------------------------------
 
   void check_duplicate_members() {
+    // The first earlier slot with the same name: a linear scan for the usual small models, a
+    // hash map (built afresh: clearing a big one per model costs a memset of its buckets) else.
+    constexpr size_t kLinear = 32;
     std::unordered_map<std::string_view, const FieldSlot*> seen;
     for (Decl& d : m_.decls) {
       if (d.is_stdlib()) continue;
       if (d.is_data_model() || d.kind == DeclKind::TypeDef) {
-        seen.clear();
-        for (const FieldSlot& s : d.all_fields) {
-          auto [it, inserted] = seen.emplace(s.field->name, &s);
-          if (inserted || s.field->name.empty()) continue;
-          const FieldSlot& first = *it->second;
+        const auto& slots = d.all_fields;
+        bool linear = slots.size() <= kLinear;
+        if (!linear) {
+          seen = {};
+          seen.reserve(slots.size());
+        }
+        for (size_t i = 0; i < slots.size(); ++i) {
+          const FieldSlot& s = slots[i];
+          const FieldSlot* earlier = nullptr;
+          if (linear) {
+            for (size_t j = 0; j < i && !earlier; ++j)
+              if (slots[j].field->name == s.field->name) earlier = &slots[j];
+          } else {
+            auto [it, inserted] = seen.emplace(s.field->name, &s);
+            if (!inserted) earlier = it->second;
+          }
+          if (!earlier || s.field->name.empty()) continue;
+          const FieldSlot& first = *earlier;
           // Report on the model's own field when one side is own; otherwise on the model name.
           bool own = !s.inherited;
           TextRange r = own ? s.field->name_range : d.name_range;

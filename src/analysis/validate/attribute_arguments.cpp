@@ -2,12 +2,44 @@
 // fill existing parameters, none twice, required ones present, values of the parameter's type;
 // `@@@once`, `@@@onceInModel`, `@@@targetField` and `@@@deprecated` are honoured.
 #include <map>
+#include <optional>
 
 #include "analysis/validate/internal/util.h"
 #include "analysis/validate/rule_list.h"
 
 namespace zen::analysis::validate {
 namespace {
+
+// What the rule needs from an attribute declaration's own `@@@...` attributes, computed once per
+// declaration and run instead of once per application.
+struct AttrDeclInfo {
+  bool ready = false;
+  bool once = false;
+  bool once_in_model = false;
+  std::optional<std::string> deprecation;
+  std::vector<std::string> targets;
+};
+
+class AttrDeclInfos {
+ public:
+  explicit AttrDeclInfos(const Model& model) : model_(model), infos_(model.decls.size()) {}
+  const AttrDeclInfo& get(DeclId id) {
+    AttrDeclInfo& i = infos_[id];
+    if (!i.ready) {
+      const Decl& d = model_.decl(id);
+      i.ready = true;
+      i.once = d.has_attribute("@@@once");
+      i.once_in_model = d.has_attribute("@@@onceInModel");
+      i.deprecation = model_.deprecation(d);
+      i.targets = model_.target_fields(d);
+    }
+    return i;
+  }
+
+ private:
+  const Model& model_;
+  std::vector<AttrDeclInfo> infos_;
+};
 
 bool is_field_ref(const Expr& e) {
   if (e.kind == ExprKind::Reference || e.kind == ExprKind::Call || e.kind == ExprKind::Member)
@@ -71,7 +103,7 @@ void check_types(ValidationContext& ctx, const AttrSite& s, const Decl& decl, co
                 display(src) + "`");
 }
 
-void check_site(ValidationContext& ctx, const AttrSite& s) {
+void check_site(ValidationContext& ctx, const AttrSite& s, AttrDeclInfos& infos) {
   const Model& model = ctx.model();
   const AttributeApp& app = *s.app;
   if (app.decl == kNone) return;
@@ -110,7 +142,8 @@ void check_site(ValidationContext& ctx, const AttrSite& s) {
   }
 
   // Meta-attributes of the declaration.
-  if (auto why = model.deprecation(decl)) {
+  const AttrDeclInfo& info = infos.get(app.decl);
+  if (const auto& why = info.deprecation) {
     auto& d = ctx.warning("deprecated-attribute", s.file, app.name_range,
                           "`" + app.name + "` is deprecated" + (why->empty() ? std::string() : ": " + *why));
     d.deprecated = true;
@@ -120,7 +153,7 @@ void check_site(ValidationContext& ctx, const AttrSite& s) {
               "`@@@targetField` can only be used on attribute declarations");
   // `@db.*` fit is checked per provider by native_types.cpp.
   if (s.field && !(app.name.starts_with("@db.") && provider_of(model))) {
-    auto targets = model.target_fields(decl);
+    const auto& targets = info.targets;
     if (!targets.empty()) {
       const Field& f = *s.field;
       std::string kind = field_kind_of(f);
@@ -140,11 +173,11 @@ void check_site(ValidationContext& ctx, const AttrSite& s) {
 }
 
 // `@@@once`: at most once per field or model (inherited model attributes count).
-void check_once(ValidationContext& ctx) {
+void check_once(ValidationContext& ctx, AttrDeclInfos& infos) {
   const Model& model = ctx.model();
   auto is_once = [&](const AttributeApp& a) {
     if (a.decl == kNone) return false;
-    return model.decl(a.decl).has_attribute("@@@once");
+    return infos.get(a.decl).once;
   };
   for (const Decl& d : model.decls) {
     if (d.is_stdlib()) continue;
@@ -172,13 +205,13 @@ void check_once(ValidationContext& ctx) {
 }
 
 // `@@@onceInModel`: at most one field per model carries it, inherited fields included.
-void check_once_in_model(ValidationContext& ctx) {
+void check_once_in_model(ValidationContext& ctx, AttrDeclInfos& infos) {
   const Model& model = ctx.model();
   for (const Decl* d : data_decls(model)) {
     std::map<DeclId, int> seen;
     for (const FieldSlot& slot : d->all_fields) {
       for (const AttributeApp& a : slot.field->attributes) {
-        if (a.decl == kNone || !model.decl(a.decl).has_attribute("@@@onceInModel")) continue;
+        if (a.decl == kNone || !infos.get(a.decl).once_in_model) continue;
         if (++seen[a.decl] >= 2 && !slot.inherited)
           ctx.error("duplicate-attribute", slot.field->file, a.range,
                     "only one field of `" + d->name + "` can have `" + a.name + "`");
@@ -190,9 +223,10 @@ void check_once_in_model(ValidationContext& ctx) {
 }  // namespace
 
 void check_attribute_arguments(ValidationContext& ctx) {
-  for_each_attribute(ctx.model(), [&](const AttrSite& s) { check_site(ctx, s); });
-  check_once(ctx);
-  check_once_in_model(ctx);
+  AttrDeclInfos infos(ctx.model());
+  for_each_attribute(ctx.model(), [&](const AttrSite& s) { check_site(ctx, s, infos); });
+  check_once(ctx, infos);
+  check_once_in_model(ctx, infos);
 }
 
 }  // namespace zen::analysis::validate

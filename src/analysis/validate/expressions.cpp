@@ -11,12 +11,18 @@ namespace zen::analysis::validate {
 namespace {
 
 // The expression context a call inside `app` is in ("" for none).
-std::string context_of(const Model& model, const AttributeApp& app) {
+// `is_validation` caches, per attribute declaration, whether it has `@@@validation`
+// (0: not looked up yet, 1: no, 2: yes).
+std::string context_of(const Model& model, const AttributeApp& app, std::vector<uint8_t>& is_validation) {
   if (app.name == "@default") return "DefaultValue";
   if (app.name == "@@allow" || app.name == "@@deny" || app.name == "@allow" || app.name == "@deny")
     return "AccessPolicy";
   if (app.name == "@@index") return "Index";
-  if (app.decl != kNone && model.decl(app.decl).has_attribute("@@@validation")) return "ValidationRule";
+  if (app.decl != kNone) {
+    uint8_t& v = is_validation[app.decl];
+    if (v == 0) v = model.decl(app.decl).has_attribute("@@@validation") ? 2 : 1;
+    if (v == 2) return "ValidationRule";
+  }
   return "";
 }
 
@@ -261,10 +267,11 @@ void check_operation(ValidationContext& ctx, FileId file, const AttributeApp& ap
 
 void check_expressions(ValidationContext& ctx) {
   const Model& model = ctx.model();
+  std::vector<uint8_t> is_validation(model.decls.size(), 0);
   for_each_attribute(model, [&](const AttrSite& s) {
     const AttributeApp& app = *s.app;
     if (app.name.starts_with("@@@")) return;
-    ExprCheck check{ctx, model, s.file, s.holder, context_of(model, app)};
+    ExprCheck check{ctx, model, s.file, s.holder, context_of(model, app, is_validation)};
     check.in_validate = app.name == "@@validate";
     bool policy = check.context == "AccessPolicy";
     if (policy) check_operation(ctx, s.file, app, check.post_update);
