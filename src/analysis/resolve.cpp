@@ -52,10 +52,23 @@ class Resolver {
     check_duplicate_members();
     fill_datasource();
     std::sort(m_.by_name_.begin(), m_.by_name_.end());
-    std::stable_sort(m_.references.begin(), m_.references.end(), [](const Reference& a, const Reference& b) {
+    auto by_position = [](const Reference& a, const Reference& b) {
       if (a.file != b.file) return a.file < b.file;
       return a.range.start < b.range.start;
-    });
+    };
+    // Each resolution pass adds references in position order, so the list is a few sorted runs:
+    // merging them left to right (stably) equals a stable sort, in linear time.
+    auto& refs = m_.references;
+    std::vector<size_t> runs;  // run ends
+    for (size_t i = 1; i <= refs.size(); ++i)
+      if (i == refs.size() || by_position(refs[i], refs[i - 1])) runs.push_back(i);
+    if (runs.size() > 16) {
+      std::stable_sort(refs.begin(), refs.end(), by_position);
+    } else {
+      for (size_t k = 1; k < runs.size(); ++k)
+        std::inplace_merge(refs.begin(), refs.begin() + static_cast<ptrdiff_t>(runs[k - 1]),
+                           refs.begin() + static_cast<ptrdiff_t>(runs[k]), by_position);
+    }
   }
 
  private:
