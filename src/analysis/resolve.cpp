@@ -9,6 +9,8 @@
 
 namespace zen::analysis {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 bool is_expression_type(std::string_view t) {
@@ -384,8 +386,8 @@ class Resolver {
   }
 
   static bool is_inheritable(const AttributeApp& a, bool from_delegate) {
-    if (a.name == "@@delegate" || a.name == "@@map" || a.name == "@@delegateMap") return false;
-    if (from_delegate && (a.name == "@@unique" || a.name == "@@index" || a.name == "@@fulltext")) return false;
+    if (a.name == "@@delegate"sv || a.name == "@@map"sv || a.name == "@@delegateMap"sv) return false;
+    if (from_delegate && (a.name == "@@unique"sv || a.name == "@@index"sv || a.name == "@@fulltext"sv)) return false;
     return true;
   }
 
@@ -416,13 +418,13 @@ class Resolver {
     for (DeclId m : d.mixins) {
       compute_all_attributes(m);
       for (const auto& a : m_.decls[m].all_attributes)
-        if (!(own_schema && a.name == "@@schema")) all.push_back(a);
+        if (!(own_schema && a.name == "@@schema"sv)) all.push_back(a);
     }
     for (DeclId b : d.bases) {
       compute_all_attributes(b);
       bool from_delegate = through_delegate(b);
       for (const auto& a : m_.decls[b].all_attributes)
-        if (is_inheritable(a, from_delegate) && !(own_schema && a.name == "@@schema")) all.push_back(a);
+        if (is_inheritable(a, from_delegate) && !(own_schema && a.name == "@@schema"sv)) all.push_back(a);
     }
     for (const auto& a : d.attributes) all.push_back(a);
     d.all_attributes = std::move(all);
@@ -444,7 +446,7 @@ class Resolver {
     if (auth_) return;
     for (const auto* list : {&m_.models, &m_.type_defs})
       for (DeclId id : *list)
-        if (!auth_ && m_.decls[id].name == "User") auth_ = &m_.decls[id];
+        if (!auth_ && m_.decls[id].name == "User"sv) auth_ = &m_.decls[id];
   }
 
   // ---------------------------------------------------------------------------------------
@@ -549,10 +551,10 @@ class Resolver {
   }
 
   void resolve_arg(Expr& e, const Param* p, const ExprScope& scope) {
-    if (p && (p->type == "FieldReference" || p->type == "TransitiveFieldReference")) {
+    if (p && (p->type == "FieldReference"sv || p->type == "TransitiveFieldReference"sv)) {
       const Decl* in = scope.model;
       bool quiet = false;
-      if (p->type == "TransitiveFieldReference") {
+      if (p->type == "TransitiveFieldReference"sv) {
         in = nullptr;
         if (scope.field && scope.field->type.decl != kNone &&
             m_.decls[scope.field->type.decl].is_data_model()) {
@@ -563,7 +565,7 @@ class Resolver {
       resolve_field_ref(e, in, scope, quiet);
       return;
     }
-    if (p && p->type == "ContextType" && scope.field && scope.field->type.kind == TypeKind::Enum) {
+    if (p && p->type == "ContextType"sv && scope.field && scope.field->type.kind == TypeKind::Enum) {
       ExprScope s = scope;
       s.preferred_enum = &m_.decls[scope.field->type.decl];
       resolve_expr(e, s);
@@ -639,8 +641,8 @@ class Resolver {
         for (Argument& a : e.args) resolve_expr(a.value, inner);
         if (!fn || fn->kind != DeclKind::Function) return nullptr;
         if (fn->is_stdlib()) {
-          if (e.text == "auth") return auth_;
-          if (e.text == "before" || e.text == "future") return scope.model;
+          if (e.text == "auth"sv) return auth_;
+          if (e.text == "before"sv || e.text == "future"sv) return scope.model;
           return nullptr;
         }
         const Decl* rt = lookup(fn->return_type);
@@ -779,25 +781,25 @@ class Resolver {
     ds.decl = d.id;
     ds.name = d.name;
     for (const ConfigField& c : d.config) {
-      if (c.name == "provider") {
+      if (c.name == "provider"sv) {
         if (auto s = c.value.as_string()) {
           ds.provider_text = std::string(*s);
           ds.provider = parse_provider(*s);
         }
-      } else if (c.name == "url") {
+      } else if (c.name == "url"sv) {
         ds.url = &c;
-      } else if (c.name == "shadowDatabaseUrl") {
+      } else if (c.name == "shadowDatabaseUrl"sv) {
         ds.shadow_database_url = &c;
-      } else if (c.name == "directUrl") {
+      } else if (c.name == "directUrl"sv) {
         ds.direct_url = &c;
-      } else if (c.name == "schemas") {
+      } else if (c.name == "schemas"sv) {
         for (const Expr& it : c.value.items())
           if (auto s = it.as_string()) ds.schemas.emplace_back(*s);
-      } else if (c.name == "defaultSchema") {
+      } else if (c.name == "defaultSchema"sv) {
         if (auto s = c.value.as_string()) ds.default_schema = std::string(*s);
-      } else if (c.name == "relationMode") {
+      } else if (c.name == "relationMode"sv) {
         if (auto s = c.value.as_string()) ds.relation_mode = std::string(*s);
-      } else if (c.name == "extensions") {
+      } else if (c.name == "extensions"sv) {
         ds.extensions = &c;
       }
     }

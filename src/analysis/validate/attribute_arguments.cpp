@@ -8,6 +8,8 @@
 #include "analysis/validate/rule_list.h"
 
 namespace zen::analysis::validate {
+
+using namespace std::string_view_literals;
 namespace {
 
 // What the rule needs from an attribute declaration's own `@@@...` attributes, computed once per
@@ -62,9 +64,9 @@ std::string describe_kinds(const std::vector<std::string>& kinds) {
   for (size_t i = 0; i < kinds.size(); ++i) {
     std::string k = kinds[i];
     if (k.size() > 5 && k.ends_with("Field")) k = k.substr(0, k.size() - 5);
-    if (k == "Model") k = "relation";
-    if (k == "TypeDef") k = "typed JSON";
-    if (k == "List") k = "list";
+    if (k == "Model"sv) k = "relation";
+    if (k == "TypeDef"sv) k = "typed JSON";
+    if (k == "List"sv) k = "list";
     if (i) out += i + 1 == kinds.size() ? " or " : ", ";
     out += k;
   }
@@ -75,8 +77,8 @@ void check_types(ValidationContext& ctx, const AttrSite& s, const Decl& decl, co
   const Model& model = ctx.model();
   const Param& p = *m.param;
   const Expr& v = m.arg->value;
-  if (p.type == "Any" || p.type == "ContextType") return;
-  if (p.type == "FieldReference" || p.type == "TransitiveFieldReference") {
+  if (p.type == "Any"sv || p.type == "ContextType"sv) return;
+  if (p.type == "FieldReference"sv || p.type == "TransitiveFieldReference"sv) {
     bool ok = p.list ? (v.kind == ExprKind::Array || is_field_ref(v)) : is_field_ref(v);
     if (ok && v.kind == ExprKind::Array)
       for (const Expr& item : v.children) ok &= is_field_ref(item);
@@ -148,7 +150,7 @@ void check_site(ValidationContext& ctx, const AttrSite& s, AttrDeclInfos& infos)
                           "`" + app.name + "` is deprecated" + (why->empty() ? std::string() : ": " + *why));
     d.deprecated = true;
   }
-  if (app.name == "@@@targetField" && s.holder->kind != DeclKind::Attribute)
+  if (app.name == "@@@targetField"sv && s.holder->kind != DeclKind::Attribute)
     ctx.error("attribute-not-allowed", s.file, app.name_range,
               "`@@@targetField` can only be used on attribute declarations");
   // `@db.*` fit is checked per provider by native_types.cpp.
@@ -160,7 +162,7 @@ void check_site(ValidationContext& ctx, const AttrSite& s, AttrDeclInfos& infos)
       bool ok = false;
       for (const auto& t : targets) {
         if (t == kind) ok = true;
-        if (t == "ListField" && f.type.list && !is_relation(f)) ok = true;
+        if (t == "ListField"sv && f.type.list && !is_relation(f)) ok = true;
       }
       if (!ok && f.type.kind != TypeKind::Unresolved && f.type.kind != TypeKind::Unsupported) {
         ctx.error("attribute-not-allowed", s.file, app.name_range,

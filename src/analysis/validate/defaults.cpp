@@ -7,6 +7,8 @@
 #include "analysis/validate/rule_list.h"
 
 namespace zen::analysis::validate {
+
+using namespace std::string_view_literals;
 namespace {
 
 // A small JSON syntax check (RFC 8259), enough to reject malformed default values.
@@ -131,28 +133,28 @@ struct DefaultCheck {
       error(e, "`" + fn + "()` cannot be the default of " + a_type(kind_name(t)) + " field; it " + what);
       return false;
     };
-    if (fn == "autoincrement") {
+    if (fn == "autoincrement"sv) {
       need({BuiltinType::Int, BuiltinType::BigInt}, "only works on Int and BigInt fields");
-    } else if (fn == "now") {
+    } else if (fn == "now"sv) {
       need({BuiltinType::DateTime}, "only works on DateTime fields");
-    } else if (fn == "uuid" || fn == "cuid" || fn == "nanoid" || fn == "ulid") {
+    } else if (fn == "uuid"sv || fn == "cuid"sv || fn == "nanoid"sv || fn == "ulid"sv) {
       if (!need({BuiltinType::String}, "generates a string id, so the field must be a String")) return;
       auto args = e.args;
       for (size_t k = 0; k < args.size(); ++k) {
         const Argument& a = args[k];
         std::string pname = a.name;
-        if (pname.empty()) pname = fn == "ulid" ? "format" : (k == 0 ? (fn == "nanoid" ? "length" : "version") : "format");
-        if (pname == "version") {
+        if (pname.empty()) pname = fn == "ulid"sv ? "format" : (k == 0 ? (fn == "nanoid"sv ? "length" : "version") : "format");
+        if (pname == "version"sv) {
           auto n = a.value.as_number();
           if (!n) continue;
-          bool ok = fn == "uuid" ? (*n == "4" || *n == "7") : (*n == "1" || *n == "2");
+          bool ok = fn == "uuid"sv ? (*n == "4" || *n == "7") : (*n == "1" || *n == "2");
           if (!ok)
-            error(a.value, "`" + fn + "()` version must be " + (fn == "uuid" ? "4 or 7" : "1 or 2"));
-        } else if (pname == "length") {
+            error(a.value, "`" + fn + "()` version must be " + (fn == "uuid"sv ? "4 or 7" : "1 or 2"));
+        } else if (pname == "length"sv) {
           auto n = a.value.as_number();
           if (n && (n->starts_with("-") || *n == "0"))
             error(a.value, "`nanoid()` length must be greater than 0");
-        } else if (pname == "format") {
+        } else if (pname == "format"sv) {
           auto s = a.value.as_string();
           if (!s) continue;
           bool found = false;
@@ -281,7 +283,7 @@ void check_defaults(ValidationContext& ctx) {
       if (!value || !value->name.empty()) {
         value = nullptr;
         for (const Argument& a : app->args)
-          if (a.name.empty() || a.name == "value") { value = &a; break; }
+          if (a.name.empty() || a.name == "value"sv) { value = &a; break; }
       }
       if (!value) continue;
       DefaultCheck{ctx, f}.check_value(value->value, false);

@@ -8,16 +8,18 @@
 #include "analysis/validate/rule_list.h"
 
 namespace zen::analysis::validate {
+
+using namespace std::string_view_literals;
 namespace {
 
 // The expression context a call inside `app` is in ("" for none).
 // `is_validation` caches, per attribute declaration, whether it has `@@@validation`
 // (0: not looked up yet, 1: no, 2: yes).
 std::string context_of(const Model& model, const AttributeApp& app, std::vector<uint8_t>& is_validation) {
-  if (app.name == "@default") return "DefaultValue";
-  if (app.name == "@@allow" || app.name == "@@deny" || app.name == "@allow" || app.name == "@deny")
+  if (app.name == "@default"sv) return "DefaultValue";
+  if (app.name == "@@allow"sv || app.name == "@@deny"sv || app.name == "@allow"sv || app.name == "@deny"sv)
     return "AccessPolicy";
-  if (app.name == "@@index") return "Index";
+  if (app.name == "@@index"sv) return "Index";
   if (app.decl != kNone) {
     uint8_t& v = is_validation[app.decl];
     if (v == 0) v = model.decl(app.decl).has_attribute("@@@validation") ? 2 : 1;
@@ -39,7 +41,7 @@ struct ExprCheck {
 
   ExprType type(const Expr& e) { return type_of(model, e, self); }
 
-  bool boolish(const ExprType& t) { return !t.known() || (!t.list && (t.name == "Boolean" || t.name == "Any")); }
+  bool boolish(const ExprType& t) { return !t.known() || (!t.list && (t.name == "Boolean"sv || t.name == "Any"sv)); }
 
   void check(const Expr& e) {
     for (const Expr& c : e.children) check(c);
@@ -53,7 +55,7 @@ struct ExprCheck {
       case ExprKind::Predicate:
         if (!e.children.empty()) {
           ExprType t = type(e.children[0]);
-          if (t.known() && !(t.list && t.is_model()) && t.name != "Any")
+          if (t.known() && !(t.list && t.is_model()) && t.name != "Any"sv)
             error(e.children[0], "a collection predicate (`" + e.text + "[...]`) needs a list of related records on its left, found `" +
                                      display(t) + "`");
         }
@@ -88,10 +90,10 @@ struct ExprCheck {
   void function_arguments(const Expr& e) {
     const std::string& fn = e.text;
     auto arg = [&](size_t i) -> const Expr* { return i < e.args.size() ? &e.args[i].value : nullptr; };
-    if (fn == "auth" && !model.auth_decl()) {
+    if (fn == "auth"sv && !model.auth_decl()) {
       ctx.error("unresolved-auth", file, e.range,
                 "`auth()` needs a model named `User` or a model or type marked `@@auth`; add `@@auth` to your user model");
-    } else if (fn == "check") {
+    } else if (fn == "check"sv) {
       if (const Expr* a = arg(0)) {
         const Field* f = model.field(a->target);
         if (a->kind != ExprKind::Reference || !f || !is_relation(*f) || f->type.list)
@@ -102,20 +104,20 @@ struct ExprCheck {
         if (!v || (*v != "read" && *v != "create" && *v != "update" && *v != "delete"))
           ctx.error("invalid-argument", file, op->range, "the operation of `check()` must be 'read', 'create', 'update' or 'delete'");
       }
-    } else if (fn == "currentModel" || fn == "currentOperation") {
+    } else if (fn == "currentModel"sv || fn == "currentOperation"sv) {
       if (const Expr* c = arg(0)) {
         auto v = c->as_string();
         if (!v || (*v != "original" && *v != "upper" && *v != "lower" && *v != "capitalize" && *v != "uncapitalize"))
           ctx.error("invalid-argument", file, c->range, "casing must be 'original', 'upper', 'lower', 'capitalize' or 'uncapitalize'");
       }
-    } else if (fn == "regex") {
+    } else if (fn == "regex"sv) {
       if (const Expr* p = arg(1); p && p->kind != ExprKind::String)
         ctx.error("invalid-argument", file, p->range, "the pattern of `regex()` must be a string literal");
-    } else if (fn == "length") {
+    } else if (fn == "length"sv) {
       if (const Expr* a = arg(0)) {
         ExprType t = type(*a);
         const Field* f = model.field(a->target);
-        bool ok = !t.known() || t.name == "Any" || (t.name == "String" && !t.list) || (t.list && !(f && is_relation(*f)));
+        bool ok = !t.known() || t.name == "Any"sv || (t.name == "String"sv && !t.list) || (t.list && !(f && is_relation(*f)));
         if (!ok) error(*a, "`length()` needs a String field or a list of scalars, found `" + display(t) + "`");
       }
     }
@@ -135,13 +137,13 @@ struct ExprCheck {
     }
     if (op == "<" || op == "<=" || op == ">" || op == ">=") {
       auto ok = [](const ExprType& t) {
-        return !t.list && (t.name == "Int" || t.name == "Float" || t.name == "DateTime" || t.name == "Any");
+        return !t.list && (t.name == "Int"sv || t.name == "Float"sv || t.name == "DateTime"sv || t.name == "Any"sv);
       };
       if (!ok(lt) || !ok(rt)) {
         error(ok(lt) ? r : l, "`" + op + "` compares numbers or dates, not `" + display(ok(lt) ? rt : lt) + "`");
         return;
       }
-      if ((lt.name == "DateTime") != (rt.name == "DateTime") && lt.name != "Any" && rt.name != "Any")
+      if ((lt.name == "DateTime"sv) != (rt.name == "DateTime"sv) && lt.name != "Any"sv && rt.name != "Any"sv)
         error(e, "a DateTime can only be compared with another DateTime");
       return;
     }
@@ -151,21 +153,21 @@ struct ExprCheck {
       return;
     }
     if (op == "==" || op == "!=") {
-      if (lt.name == "Null" || rt.name == "Null") {
-        const ExprType& other = lt.name == "Null" ? rt : lt;
-        const Expr& oe = lt.name == "Null" ? r : l;
+      if (lt.name == "Null"sv || rt.name == "Null"sv) {
+        const ExprType& other = lt.name == "Null"sv ? rt : lt;
+        const Expr& oe = lt.name == "Null"sv ? r : l;
         if (!in_validate && other.is_field && !other.nullable && !other.list && !other.is_model() &&
             oe.kind != ExprKind::Call)
           error(e, "`" + std::string(ctx.text(file).substr(oe.range.start, oe.range.end - oe.range.start)) +
                        "` is not optional, so it is never null");
         return;
       }
-      if (lt.list != rt.list && lt.name != "Any" && rt.name != "Any") {
+      if (lt.list != rt.list && lt.name != "Any"sv && rt.name != "Any"sv) {
         error(e, "cannot compare `" + display(lt) + "` with `" + display(rt) + "`: one is a list and the other is not");
         return;
       }
       if (lt.is_model() || rt.is_model()) {
-        if (lt.name == "Any" || rt.name == "Any") return;
+        if (lt.name == "Any"sv || rt.name == "Any"sv) return;
         if (lt.decl != rt.decl)
           error(e, "cannot compare `" + display(lt) + "` with `" + display(rt) + "`");
         return;
@@ -194,7 +196,7 @@ struct ExprCheck {
                 "function `" + fn.name + "` cannot be used " + where +
                     (contexts.empty() ? std::string() : "; it is allowed in " + describe_contexts(contexts)));
     }
-    if (fn.name == "before" && context == "AccessPolicy" && !post_update)
+    if (fn.name == "before"sv && context == "AccessPolicy"sv && !post_update)
       ctx.error("invalid-function-context", file, e.range,
                 "`before()` can only be used in `post-update` policy rules");
     function_arguments(e);
@@ -207,7 +209,7 @@ struct ExprCheck {
       ExprType dest;
       dest.list = m.param->list;
       if (auto b = parse_builtin_type(m.param->type)) dest.name = expr_type_name(*b);
-      else if (m.param->type == "Any") dest.name = "Any";
+      else if (m.param->type == "Any"sv) dest.name = "Any";
       else continue;
       ExprType src = type(m.arg->value);
       if (!assignable(dest, src, &m.arg->value))
@@ -272,8 +274,8 @@ void check_expressions(ValidationContext& ctx) {
     const AttributeApp& app = *s.app;
     if (app.name.starts_with("@@@")) return;
     ExprCheck check{ctx, model, s.file, s.holder, context_of(model, app, is_validation)};
-    check.in_validate = app.name == "@@validate";
-    bool policy = check.context == "AccessPolicy";
+    check.in_validate = app.name == "@@validate"sv;
+    bool policy = check.context == "AccessPolicy"sv;
     if (policy) check_operation(ctx, s.file, app, check.post_update);
     if (policy && s.field && (is_relation(*s.field) || s.field->has_attribute("@computed")))
       ctx.error("attribute-not-allowed", s.file, app.name_range,
@@ -282,14 +284,14 @@ void check_expressions(ValidationContext& ctx) {
                     "`; put the rule on the model with `@" + app.name + "`");
     for (const Argument& a : app.args) {
       // `@default`'s value is checked by defaults.cpp; here only calls inside it.
-      if (app.name == "@default") {
+      if (app.name == "@default"sv) {
         walk(a.value, [&](const Expr& e) {
           if (e.kind == ExprKind::Call) check.call(e);
         });
         continue;
       }
       // Field lists of @@id/@@unique/@@index hold field references with arguments, not calls.
-      if (app.name == "@@index" || app.name == "@@id" || app.name == "@@unique") {
+      if (app.name == "@@index"sv || app.name == "@@id"sv || app.name == "@@unique"sv) {
         walk(a.value, [&](const Expr& e) {
           if (e.kind == ExprKind::Call && e.target.kind == SymbolKind::Decl) check.call(e);
         });

@@ -9,6 +9,8 @@
 #include "analysis/validate/rule_list.h"
 
 namespace zen::analysis::validate {
+
+using namespace std::string_view_literals;
 namespace {
 
 struct RelSide {
@@ -28,11 +30,11 @@ RelSide side_of(const Decl& holder, const Field& f) {
   s.rel = f.find_attribute("@relation");
   if (!s.rel) return s;
   for (const Argument& a : s.rel->args) {
-    if ((a.name.empty() && &a == &s.rel->args.front()) || a.name == "name") {
+    if ((a.name.empty() && &a == &s.rel->args.front()) || a.name == "name"sv) {
       if (auto v = a.value.as_string()) s.name = std::string(*v);
     }
-    if (a.name == "fields") s.fields = &a;
-    if (a.name == "references") s.references = &a;
+    if (a.name == "fields"sv) s.fields = &a;
+    if (a.name == "references"sv) s.references = &a;
   }
   return s;
 }
@@ -65,7 +67,7 @@ bool is_unique_set(const Model& model, const Decl& m, const std::vector<const Fi
   }
   const auto& attrs = m.all_attributes.empty() ? m.attributes : m.all_attributes;
   for (const AttributeApp& a : attrs) {
-    if (a.name != "@@id" && a.name != "@@unique") continue;
+    if (a.name != "@@id"sv && a.name != "@@unique"sv) continue;
     const Argument* first = a.first();
     if (!first) continue;
     std::set<std::string> have;
@@ -129,7 +131,7 @@ void check_owner_arguments(ValidationContext& ctx, const RelSide& s) {
   }
   // Prisma warns: SetNull cannot null a required foreign key.
   for (const Argument& a : s.rel->args) {
-    if ((a.name != "onDelete" && a.name != "onUpdate") || a.value.text != "SetNull") continue;
+    if ((a.name != "onDelete"sv && a.name != "onUpdate"sv) || a.value.text != "SetNull"sv) continue;
     for (const Field* fk : fs)
       if (fk && !fk->type.optional) {
         ctx.warning("invalid-referential-action", f.file, a.value.range,

@@ -5,6 +5,8 @@
 #include "analysis/validate/rule_list.h"
 
 namespace zen::analysis::validate {
+
+using namespace std::string_view_literals;
 namespace {
 
 bool valid_id_type(const FieldType& t) {
@@ -38,9 +40,9 @@ void check_unique_criteria(ValidationContext& ctx) {
           ctx.warning("view-id", d.file, a->name_range,
                       "views cannot have a primary key (Prisma 6 rejects `@id` on views); use `@unique` instead");
       for (const AttributeApp& a : d.attributes)
-        if (a.name == "@@id" || a.name == "@@index")
+        if (a.name == "@@id"sv || a.name == "@@index"sv)
           ctx.warning("view-id", d.file, a.name_range,
-                      "views cannot have " + std::string(a.name == "@@id" ? "a primary key" : "indexes") +
+                      "views cannot have " + std::string(a.name == "@@id"sv ? "a primary key" : "indexes") +
                           "; remove `" + a.name + "`");
       continue;
     }

@@ -5,6 +5,8 @@
 
 namespace zen::analysis::validate {
 
+using namespace std::string_view_literals;
+
 void for_each_attribute(const Model& model, const std::function<void(const AttrSite&)>& fn) {
   for (const Decl& d : model.decls) {
     if (d.is_stdlib()) continue;
@@ -144,8 +146,8 @@ ExprType named_type(const Model& model, std::string_view name, bool list) {
   t.list = list;
   if (auto b = parse_builtin_type(name)) {
     t.name = expr_type_name(*b);
-  } else if (name == "Any" || name == "Null" || name == "Object" || name == "Void" ||
-             name == "Unsupported" || name == "Undefined") {
+  } else if (name == "Any"sv || name == "Null"sv || name == "Object"sv || name == "Void"sv ||
+             name == "Unsupported"sv || name == "Undefined"sv) {
     t.name = std::string(name);
   } else if (const Decl* d = model.find(name)) {
     t.decl = d;
@@ -193,8 +195,8 @@ ExprType type_of(const Model& model, const Expr& e, const Decl* self) {
       return t;
     }
     case ExprKind::Call: {
-      if (e.text == "auth") return decl_type(model.auth_decl(), true);
-      if (e.text == "before") return decl_type(self, false);
+      if (e.text == "auth"sv) return decl_type(model.auth_decl(), true);
+      if (e.text == "before"sv) return decl_type(self, false);
       if (e.target.kind == SymbolKind::Field) {
         if (const Field* f = model.field(e.target)) return field_expr_type(model, *f);
         return t;
@@ -225,13 +227,13 @@ bool is_iso_datetime(std::string_view s) {
 
 bool assignable(const ExprType& dest, const ExprType& src, const Expr* src_expr) {
   if (!dest.known() || !src.known()) return true;
-  if (dest.name == "Any" && !dest.list) return true;
-  if (src.name == "Null") return true;
+  if (dest.name == "Any"sv && !dest.list) return true;
+  if (src.name == "Null"sv) return true;
   if (dest.list != src.list) return false;
-  if (dest.name == "Any" || src.name == "Any") return true;
+  if (dest.name == "Any"sv || src.name == "Any"sv) return true;
   if (dest.name == src.name) return true;
-  if (dest.name == "Float" && src.name == "Int") return true;
-  if (dest.name == "DateTime" && src.name == "String" && src_expr) {
+  if (dest.name == "Float"sv && src.name == "Int"sv) return true;
+  if (dest.name == "DateTime"sv && src.name == "String"sv && src_expr) {
     if (auto s = src_expr->as_string()) return is_iso_datetime(*s);
   }
   return false;
