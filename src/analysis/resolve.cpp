@@ -526,12 +526,22 @@ class Resolver {
   // Named arguments go to the parameter of that name; unnamed ones fill the `_` parameters
   // left to right (skipping those already given by name).
   static void match_args(AttributeApp& a, const Decl& decl) {
-    std::vector<bool> used(decl.params.size(), false);
+    // Which parameters are taken: a bit mask for the usual few parameters, a vector else.
+    struct Used {
+      uint64_t bits = 0;
+      std::vector<bool> big;
+      explicit Used(size_t n) { if (n > 64) big.assign(n, false); }
+      bool operator[](size_t i) const { return big.empty() ? (bits >> i) & 1 : big[i]; }
+      void set(size_t i) {
+        if (big.empty()) bits |= uint64_t{1} << i;
+        else big[i] = true;
+      }
+    } used(decl.params.size());
     for (Argument& arg : a.args) {
       if (arg.name.empty()) continue;
       for (uint32_t i = 0; i < decl.params.size(); ++i) {
         if (decl.params[i].name == arg.name && !used[i]) {
-          used[i] = true;
+          used.set(i);
           arg.param_index = i;
           arg.param = decl.params[i].name;
           break;
@@ -543,7 +553,7 @@ class Resolver {
       if (!arg.name.empty()) continue;
       while (next < decl.params.size() && (used[next] || !decl.params[next].positional)) ++next;
       if (next >= decl.params.size()) break;
-      used[next] = true;
+      used.set(next);
       arg.param_index = next;
       arg.param = decl.params[next].name;
       ++next;

@@ -38,6 +38,8 @@ class AttrDeclInfos {
     return i;
   }
 
+  std::vector<MatchedArg> matched;  // check_site's buffer, reused
+
  private:
   const Model& model_;
   std::vector<AttrDeclInfo> infos_;
@@ -113,8 +115,9 @@ void check_site(ValidationContext& ctx, const AttrSite& s, AttrDeclInfos& infos)
   if (decl.kind != DeclKind::Attribute) return;
 
   // Arguments.
-  auto matched = match_args(app.args, decl.params, /*all_positional=*/false);
-  std::vector<bool> filled(decl.params.size(), false);
+  std::vector<MatchedArg>& matched = infos.matched;
+  match_args(app.args, decl.params, /*all_positional=*/false, matched);
+  IndexSet filled(decl.params.size());
   for (const MatchedArg& m : matched) {
     if (!m.param) {
       if (m.arg->name.empty())
@@ -131,7 +134,7 @@ void check_site(ValidationContext& ctx, const AttrSite& s, AttrDeclInfos& infos)
                 "parameter `" + m.param->name + "` of `" + app.name + "` is given more than once");
       continue;
     }
-    filled[m.index] = true;
+    filled.set(m.index);
     check_types(ctx, s, decl, m);
   }
   for (size_t i = 0; i < decl.params.size(); ++i) {

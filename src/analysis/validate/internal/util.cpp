@@ -68,7 +68,14 @@ std::string type_text(const FieldType& t) {
 std::vector<MatchedArg> match_args(const std::vector<Argument>& args, const std::vector<Param>& params,
                                    bool all_positional) {
   std::vector<MatchedArg> out;
-  std::vector<bool> used(params.size(), false);
+  match_args(args, params, all_positional, out);
+  return out;
+}
+
+void match_args(const std::vector<Argument>& args, const std::vector<Param>& params, bool all_positional,
+                std::vector<MatchedArg>& out) {
+  out.clear();
+  IndexSet used(params.size());
   size_t next_positional = 0;
   for (const Argument& a : args) {
     MatchedArg m;
@@ -91,10 +98,9 @@ std::vector<MatchedArg> match_args(const std::vector<Argument>& args, const std:
         ++next_positional;
       }
     }
-    if (m.param) used[m.index] = true;
+    if (m.param) used.set(m.index);
     out.push_back(m);
   }
-  return out;
 }
 
 std::string expr_type_name(BuiltinType t) {

@@ -47,6 +47,26 @@ struct MatchedArg {
 /// left to right (for functions, every parameter is positional).
 std::vector<MatchedArg> match_args(const std::vector<Argument>& args, const std::vector<Param>& params,
                                    bool all_positional);
+/// The same, into `out` (cleared first), for callers that reuse one buffer.
+void match_args(const std::vector<Argument>& args, const std::vector<Param>& params, bool all_positional,
+                std::vector<MatchedArg>& out);
+
+/// A set of small indices (parameters of one declaration): a bit mask, or a vector past 64.
+class IndexSet {
+ public:
+  explicit IndexSet(size_t n) {
+    if (n > 64) big_.assign(n, false);
+  }
+  bool operator[](size_t i) const { return big_.empty() ? (bits_ >> i) & 1 : big_[i]; }
+  void set(size_t i) {
+    if (big_.empty()) bits_ |= uint64_t{1} << i;
+    else big_[i] = true;
+  }
+
+ private:
+  uint64_t bits_ = 0;
+  std::vector<bool> big_;
+};
 
 /// The type of an expression (§4.3).
 struct ExprType {
