@@ -4,6 +4,7 @@
 // a list or optional; one-to-one foreign keys unique; self-relations named.
 #include <algorithm>
 #include <set>
+#include <span>
 
 #include "analysis/validate/internal/util.h"
 #include "analysis/validate/rule_list.h"
@@ -154,7 +155,36 @@ void check_owner_arguments(ValidationContext& ctx, const RelSide& s) {
   }
 }
 
-void check_field(ValidationContext& ctx, const Decl& m, const Field& f, std::pair<DeclId, uint32_t> key) {
+// Per model, its relation fields (indices into all_fields) keyed by the model they point to, so
+// that finding the opposite candidates does not scan every field of the target (which made the
+// rule quadratic for a model that many others relate to).
+class RelationIndex {
+ public:
+  explicit RelationIndex(const Model& model) : by_target_(model.decls.size()), built_(model.decls.size()) {}
+
+  /// Indices into `holder.all_fields` of the relation fields whose type is `to`, in field order.
+  std::span<const std::pair<DeclId, uint32_t>> fields_to(const Decl& holder, DeclId to) {
+    auto& v = by_target_[holder.id];
+    if (!built_[holder.id]) {
+      built_[holder.id] = true;
+      for (uint32_t i = 0; i < holder.all_fields.size(); ++i) {
+        const Field& o = *holder.all_fields[i].field;
+        if (o.type.kind == TypeKind::Model && o.type.decl != kNone) v.emplace_back(o.type.decl, i);
+      }
+      std::sort(v.begin(), v.end());
+    }
+    auto lo = std::lower_bound(v.begin(), v.end(), std::make_pair(to, uint32_t{0}));
+    auto hi = std::lower_bound(lo, v.end(), std::make_pair(to + 1, uint32_t{0}));
+    return {lo, hi};
+  }
+
+ private:
+  std::vector<std::vector<std::pair<DeclId, uint32_t>>> by_target_;
+  std::vector<bool> built_;
+};
+
+void check_field(ValidationContext& ctx, const Decl& m, const Field& f, std::pair<DeclId, uint32_t> key,
+                 RelationIndex& index) {
   const Model& model = ctx.model();
   if (f.type.decl == kNone) return;
   const Decl& target = model.decl(f.type.decl);
@@ -170,10 +200,8 @@ void check_field(ValidationContext& ctx, const Decl& m, const Field& f, std::pai
   bool self = &target == &m;
   // Prisma accepts one unnamed self-relation (a pair of fields); more of them are ambiguous.
   size_t unnamed_self = 0;
-  for (const FieldSlot& slot : m.all_fields)
-    if (slot.field->type.kind == TypeKind::Model && slot.field->type.decl == m.id &&
-        side_of(m, *slot.field).name.empty())
-      ++unnamed_self;
+  for (const auto& [to, i] : index.fields_to(m, m.id))
+    if (side_of(m, *m.all_fields[i].field).name.empty()) ++unnamed_self;
   if (self && me.name.empty() && unnamed_self > 2) {
     ctx.error("missing-relation-name", f.file, f.name_range,
               "self-relation field `" + f.name + "` needs a name: add `@relation(\"name\")` to it and its opposite field")
@@ -184,9 +212,10 @@ void check_field(ValidationContext& ctx, const Decl& m, const Field& f, std::pai
   // Opposite candidates: fields of the target pointing back here with the same relation name.
   std::vector<RelSide> opposite;
   std::vector<std::pair<DeclId, uint32_t>> keys;
-  for (const FieldSlot& slot : target.all_fields) {
+  for (const auto& [to, i] : index.fields_to(target, m.id)) {
+    const FieldSlot& slot = target.all_fields[i];
     const Field& o = *slot.field;
-    if (&o == &f || o.type.kind != TypeKind::Model || o.type.decl != m.id) continue;
+    if (&o == &f) continue;
     RelSide os = side_of(target, o);
     if (os.name != me.name) continue;
     opposite.push_back(os);
@@ -268,6 +297,7 @@ void check_field(ValidationContext& ctx, const Decl& m, const Field& f, std::pai
 
 void check_relations(ValidationContext& ctx) {
   const Model& model = ctx.model();
+  RelationIndex index(model);
   for (const Decl& m : model.decls) {
     if (m.is_stdlib() || !m.is_data_model() || m.is_abstract) continue;
     for (const FieldSlot& slot : m.all_fields) {
@@ -275,7 +305,7 @@ void check_relations(ValidationContext& ctx) {
       if (f.type.kind != TypeKind::Model) continue;
       // Fields inherited from a delegate base are checked on the base.
       if (slot.inherited && slot.origin != kNone && model.decl(slot.origin).has_attribute("@@delegate")) continue;
-      check_field(ctx, m, f, {slot.origin, slot.member});
+      check_field(ctx, m, f, {slot.origin, slot.member}, index);
     }
   }
 }
