@@ -20,6 +20,10 @@ struct AttrDeclInfo {
   bool once_in_model = false;
   std::optional<std::string> deprecation;
   std::vector<std::string> targets;
+  /// Per parameter: the type a value must be assignable to, if the parameter's type is a
+  /// builtin or a declaration.
+  std::vector<ExprType> param_types;
+  std::vector<bool> param_typed;
 };
 
 class AttrDeclInfos {
@@ -34,6 +38,21 @@ class AttrDeclInfos {
       i.once_in_model = d.has_attribute("@@@onceInModel");
       i.deprecation = model_.deprecation(d);
       i.targets = model_.target_fields(d);
+      i.param_types.resize(d.params.size());
+      i.param_typed.assign(d.params.size(), true);
+      for (size_t k = 0; k < d.params.size(); ++k) {
+        const Param& p = d.params[k];
+        ExprType& dest = i.param_types[k];
+        dest.list = p.list;
+        if (auto b = parse_builtin_type(p.type)) {
+          dest.name = expr_type_name(*b);
+        } else if (const Decl* pd = model_.find(p.type)) {
+          dest.decl = pd;
+          dest.name = pd->name;
+        } else {
+          i.param_typed[k] = false;
+        }
+      }
     }
     return i;
   }
@@ -75,7 +94,8 @@ std::string describe_kinds(const std::vector<std::string>& kinds) {
   return out;
 }
 
-void check_types(ValidationContext& ctx, const AttrSite& s, const Decl& decl, const MatchedArg& m) {
+void check_types(ValidationContext& ctx, const AttrSite& s, const Decl& decl, const MatchedArg& m,
+                 AttrDeclInfos& infos) {
   const Model& model = ctx.model();
   const Param& p = *m.param;
   const Expr& v = m.arg->value;
@@ -90,16 +110,9 @@ void check_types(ValidationContext& ctx, const AttrSite& s, const Decl& decl, co
                     (p.list ? "a list of field names, like `[id]`" : "a field name"));
     return;
   }
-  ExprType dest;
-  dest.list = p.list;
-  if (auto b = parse_builtin_type(p.type)) {
-    dest.name = expr_type_name(*b);
-  } else if (const Decl* d = model.find(p.type)) {
-    dest.decl = d;
-    dest.name = d->name;
-  } else {
-    return;
-  }
+  const AttrDeclInfo& info = infos.get(decl.id);
+  if (!info.param_typed[m.index]) return;
+  const ExprType& dest = info.param_types[m.index];
   ExprType src = type_of(model, v, s.holder);
   if (assignable(dest, src, &v)) return;
   ctx.error("type-mismatch", s.file, v.range,
@@ -135,7 +148,7 @@ void check_site(ValidationContext& ctx, const AttrSite& s, AttrDeclInfos& infos)
       continue;
     }
     filled.set(m.index);
-    check_types(ctx, s, decl, m);
+    check_types(ctx, s, decl, m, infos);
   }
   for (size_t i = 0; i < decl.params.size(); ++i) {
     const Param& p = decl.params[i];
