@@ -95,7 +95,7 @@ std::string describe_kinds(const std::vector<std::string>& kinds) {
 }
 
 void check_types(ValidationContext& ctx, const AttrSite& s, const Decl& decl, const MatchedArg& m,
-                 AttrDeclInfos& infos) {
+                 const AttrDeclInfo& info) {
   const Model& model = ctx.model();
   const Param& p = *m.param;
   const Expr& v = m.arg->value;
@@ -110,7 +110,6 @@ void check_types(ValidationContext& ctx, const AttrSite& s, const Decl& decl, co
                     (p.list ? "a list of field names, like `[id]`" : "a field name"));
     return;
   }
-  const AttrDeclInfo& info = infos.get(decl.id);
   if (!info.param_typed[m.index]) return;
   const ExprType& dest = info.param_types[m.index];
   ExprType src = type_of(model, v, s.holder);
@@ -126,6 +125,7 @@ void check_site(ValidationContext& ctx, const AttrSite& s, AttrDeclInfos& infos)
   if (app.decl == kNone) return;
   const Decl& decl = model.decl(app.decl);
   if (decl.kind != DeclKind::Attribute) return;
+  const AttrDeclInfo& info = infos.get(app.decl);
 
   // Arguments.
   std::vector<MatchedArg>& matched = infos.matched;
@@ -148,7 +148,7 @@ void check_site(ValidationContext& ctx, const AttrSite& s, AttrDeclInfos& infos)
       continue;
     }
     filled.set(m.index);
-    check_types(ctx, s, decl, m, infos);
+    check_types(ctx, s, decl, m, info);
   }
   for (size_t i = 0; i < decl.params.size(); ++i) {
     const Param& p = decl.params[i];
@@ -160,7 +160,6 @@ void check_site(ValidationContext& ctx, const AttrSite& s, AttrDeclInfos& infos)
   }
 
   // Meta-attributes of the declaration.
-  const AttrDeclInfo& info = infos.get(app.decl);
   if (const auto& why = info.deprecation) {
     auto& d = ctx.warning("deprecated-attribute", s.file, app.name_range,
                           "`" + app.name + "` is deprecated" + (why->empty() ? std::string() : ": " + *why));
