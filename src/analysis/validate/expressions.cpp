@@ -15,7 +15,7 @@ namespace {
 // The expression context a call inside `app` is in ("" for none).
 // `is_validation` caches, per attribute declaration, whether it has `@@@validation`
 // (0: not looked up yet, 1: no, 2: yes).
-std::string context_of(const Model& model, const AttributeApp& app, std::vector<uint8_t>& is_validation) {
+std::string_view context_of(const Model& model, const AttributeApp& app, std::vector<uint8_t>& is_validation) {
   if (app.name == "@default"sv) return "DefaultValue";
   if (app.name == "@@allow"sv || app.name == "@@deny"sv || app.name == "@allow"sv || app.name == "@deny"sv)
     return "AccessPolicy";
@@ -33,7 +33,7 @@ struct ExprCheck {
   const Model& model;
   FileId file;
   const Decl* self;
-  std::string context;
+  std::string_view context;  // a literal from context_of
   bool post_update = false;
   bool in_validate = false;
 
@@ -222,12 +222,12 @@ struct ExprCheck {
                   "`" + fn.name + "()` needs the argument `" + fn.params[i].name + "`");
   }
 
-  static std::string describe_context(const std::string& c) {
-    if (c == "DefaultValue") return "`@default`";
-    if (c == "AccessPolicy") return "access policies";
-    if (c == "ValidationRule") return "validation rules";
-    if (c == "Index") return "index definitions";
-    return c;
+  static std::string describe_context(std::string_view c) {
+    if (c == "DefaultValue"sv) return "`@default`";
+    if (c == "AccessPolicy"sv) return "access policies";
+    if (c == "ValidationRule"sv) return "validation rules";
+    if (c == "Index"sv) return "index definitions";
+    return std::string(c);
   }
   static std::string describe_contexts(const std::vector<std::string>& cs) {
     std::string out;

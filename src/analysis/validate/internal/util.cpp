@@ -252,10 +252,4 @@ std::string display(const ExprType& t) {
   return s;
 }
 
-void walk(const Expr& e, const std::function<void(const Expr&)>& fn) {
-  fn(e);
-  for (const Expr& c : e.children) walk(c, fn);
-  for (const Argument& a : e.args) walk(a.value, fn);
-}
-
 }  // namespace zen::analysis::validate

@@ -108,6 +108,11 @@ inline std::string fmt_arg(std::string_view param, std::string_view attribute) {
 }
 
 /// Visits `e` and every sub-expression (pre-order).
-void walk(const Expr& e, const std::function<void(const Expr&)>& fn);
+template <class Fn>
+void walk(const Expr& e, Fn&& fn) {
+  fn(e);
+  for (const Expr& c : e.children) walk(c, fn);
+  for (const Argument& a : e.args) walk(a.value, fn);
+}
 
 }  // namespace zen::analysis::validate
