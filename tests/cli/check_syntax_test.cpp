@@ -7,53 +7,16 @@
 #include <fstream>
 #include <string>
 
-#include <unistd.h>
+#include "support/run_zen.h"
+#include "support/temp_database.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  std::string out;  // stdout and stderr together
-  int exit_code = -1;
-};
-
-// A fresh directory under the system temp dir, removed at scope exit.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int counter = 0;
-    path = fs::temp_directory_path() /
-           ("zen_check_syntax_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((path / rel).parent_path());
-    std::ofstream(path / rel, std::ios::binary) << text;
-  }
-};
-
-Run run_zen(const fs::path& cwd, const std::string& args) {
-  std::string cmd = "cd '" + cwd.string() + "' && '" + std::string(ZEN_BINARY_DIR) + "/zen' " +
-                    args + " 2>&1; echo \"exit=$?\"";
-  Run run;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) run.out.append(buf, n);
-  pclose(pipe);
-  auto pos = run.out.rfind("exit=");
-  REQUIRE(pos != std::string::npos);
-  run.exit_code = std::stoi(run.out.substr(pos + 5));
-  run.out.erase(pos);
-  return run;
-}
+using zen::testing::Run;
+using zen::testing::run_zen;
+using zen::testing::TempDir;
 
 const char* kValid =
     "datasource db {\n  provider = \"sqlite\"\n  url = \"file:./dev.db\"\n}\n\n"

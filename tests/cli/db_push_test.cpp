@@ -78,16 +78,9 @@ TEST_CASE("db push on sqlite says it created the database file, relative to the 
   zen::testing::TempDir dir;
   std::ofstream(dir.path / "schema.zmodel") << "datasource db {\n  provider = \"sqlite\"\n  url = \"file:./dev.db\"\n}\n"
                                                "model Post {\n  id Int @id\n  title String\n}\n";
-  std::string cmd = "cd " + zen::testing::shell_quote(dir.path.string()) + " && " +
-                    zen::testing::shell_quote(zen::testing::zen_binary()) + " db push 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe);
-  std::string out;
-  char buf[1024];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  int status = pclose(pipe);
-  CHECK(WEXITSTATUS(status) == 0);
+  auto r = zen::testing::run_zen(dir.path, "db push");
+  CHECK(r.exit_code == 0);
+  const std::string& out = r.out;
   CHECK(out.find("SQLite database dev.db created at file:") != std::string::npos);
   CHECK(std::filesystem::exists(dir.path / "dev.db"));
 }

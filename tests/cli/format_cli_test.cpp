@@ -8,57 +8,18 @@
 #include <sstream>
 #include <string>
 
-#include <unistd.h>
+#include "support/run_zen.h"
+#include "support/temp_database.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct FormatRun {
-  std::string out;
-  int exit_code = -1;
-};
-
-struct FormatDir {
-  fs::path path;
-  FormatDir() {
-    static int counter = 0;
-    path = fs::temp_directory_path() /
-           ("zen_format_cli_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~FormatDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((path / rel).parent_path());
-    std::ofstream(path / rel, std::ios::binary) << text;
-  }
-  std::string read(const std::string& rel) const {
-    std::ifstream in(path / rel, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
-};
+using FormatRun = zen::testing::Run;
+using FormatDir = zen::testing::TempDir;
 
 FormatRun run_format(const fs::path& cwd, const std::string& args) {
-  std::string cmd = "cd '" + cwd.string() + "' && '" + std::string(ZEN_BINARY_DIR) + "/zen' format " + args +
-                    " 2>&1; echo \"exit=$?\"";
-  FormatRun run;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) run.out.append(buf, n);
-  pclose(pipe);
-  auto pos = run.out.rfind("exit=");
-  REQUIRE(pos != std::string::npos);
-  run.exit_code = std::stoi(run.out.substr(pos + 5));
-  run.out.erase(pos);
-  return run;
+  return zen::testing::run_zen(cwd, "format " + args);
 }
 
 const char* kMain = "import \"models\"\ndatasource db {\n  provider = \"sqlite\"\n}\n";

@@ -18,28 +18,12 @@
 #include <vector>
 
 #include "dialect/connection.h"
+#include "support/run_zen.h"
 #include "support/temp_database.h"
 
 extern char** environ;
 
 namespace zen::testing {
-
-struct Run {
-  std::string out;  // stdout and stderr together
-  int exit_code = -1;
-  bool has(std::string_view s) const { return out.find(s) != std::string::npos; }
-};
-
-inline std::string shell_quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
-  }
-  return out + "'";
-}
-
-inline std::string zen_binary() { return std::string(ZEN_BINARY_DIR) + "/zen"; }
 
 /// A project: `schema.zmodel` whose datasource reads env("DATABASE_URL"), a `migrations`
 /// folder, and the database (a SQLite file in the folder, or a fresh PostgreSQL database).
@@ -80,21 +64,7 @@ class Project {
            shell_quote(zen_binary()) + " " + args;
   }
 
-  Run zen(const std::string& args) const {
-    Run run;
-    std::string cmd = command(args) + " 2>&1; echo \"exit=$?\"";
-    FILE* pipe = popen(cmd.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) run.out.append(buf, n);
-    pclose(pipe);
-    auto pos = run.out.rfind("exit=");
-    REQUIRE(pos != std::string::npos);
-    run.exit_code = std::stoi(run.out.substr(pos + 5));
-    run.out.erase(pos);
-    return run;
-  }
+  Run zen(const std::string& args) const { return run_shell(command(args)); }
 
   /// Starts zen in the background (output discarded); returns its process id.
   pid_t spawn(const std::string& args) const {

@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <random>
 #include <string>
@@ -33,6 +35,17 @@ struct TempDir {
   }
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
+
+  /// Writes `text` to `rel` below the folder, creating parent folders.
+  void write(const std::string& rel, const std::string& text) const {
+    std::filesystem::create_directories((path / rel).parent_path());
+    std::ofstream(path / rel, std::ios::binary | std::ios::trunc) << text;
+  }
+  /// The contents of `rel` below the folder ("" when missing).
+  std::string read(const std::string& rel) const {
+    std::ifstream in(path / rel, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
 };
 
 /// The PostgreSQL server for tests, or nullopt when ZEN_TEST_POSTGRES_URL is not set.
