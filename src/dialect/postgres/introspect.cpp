@@ -1,6 +1,8 @@
 // PostgreSQL introspection over pg_catalog, one query per object kind and schema.
 #include "dialect/postgres/introspect.h"
 
+#include "base/strings.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -16,13 +18,6 @@ using schema::Literal;
 using schema::LiteralKind;
 
 namespace {
-
-std::string trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
 
 bool is_number(std::string_view s) {
   size_t i = 0;
@@ -141,9 +136,9 @@ Literal string_literal(std::string text, ColumnFamily f) {
 
 /// One literal element (string with optional cast, number, boolean, NULL) spanning all of `s`.
 std::optional<Literal> parse_scalar(std::string_view s, ColumnFamily f) {
-  std::string t = trim(s);
+  std::string t = trim_copy(s);
   // Strip redundant parentheses: PostgreSQL prints `(-1)` for some negative numbers.
-  while (t.size() >= 2 && t.front() == '(' && t.back() == ')') t = trim(std::string_view(t).substr(1, t.size() - 2));
+  while (t.size() >= 2 && t.front() == '(' && t.back() == ')') t = trim_copy(std::string_view(t).substr(1, t.size() - 2));
   size_t pos = 0;
   if (auto str = read_string(t, pos)) {
     skip_cast(t, pos);
@@ -152,7 +147,7 @@ std::optional<Literal> parse_scalar(std::string_view s, ColumnFamily f) {
   }
   std::string base = t;
   size_t cast = base.find("::");
-  if (cast != std::string::npos) base = trim(std::string_view(base).substr(0, cast));
+  if (cast != std::string::npos) base = trim_copy(std::string_view(base).substr(0, cast));
   if (is_number(base)) {
     Literal l;
     l.kind = kind_for(f, base);
@@ -187,17 +182,17 @@ std::vector<std::string> split_top(std::string_view s) {
     else if (c == '(' || c == '[') ++depth;
     else if (c == ')' || c == ']') --depth;
     else if (c == ',' && depth == 0) {
-      out.push_back(trim(s.substr(start, i - start)));
+      out.push_back(trim_copy(s.substr(start, i - start)));
       start = i + 1;
     }
   }
-  std::string last = trim(s.substr(start));
+  std::string last = trim_copy(s.substr(start));
   if (!last.empty() || !out.empty()) out.push_back(last);
   return out;
 }
 
 std::optional<Literal> parse_array(std::string_view expr, ColumnFamily f) {
-  std::string t = trim(expr);
+  std::string t = trim_copy(expr);
   Literal list{LiteralKind::List, "", {}};
   if (t.rfind("ARRAY[", 0) == 0) {
     // The bracket that closes ARRAY[, skipping quoted text and nested brackets.
@@ -237,7 +232,7 @@ std::optional<Literal> parse_array(std::string_view expr, ColumnFamily f) {
   std::string_view body = *str;
   if (body.size() < 2 || body.front() != '{' || body.back() != '}') return std::nullopt;
   body = body.substr(1, body.size() - 2);
-  if (trim(body).empty()) return list;
+  if (trim_copy(body).empty()) return list;
   for (auto item : split_top(body)) {
     if (item.size() >= 2 && item.front() == '"' && item.back() == '"') {
       std::string un;
@@ -256,7 +251,7 @@ std::optional<Literal> parse_array(std::string_view expr, ColumnFamily f) {
 }
 
 std::string unquote_ident(std::string_view s) {
-  std::string t = trim(s);
+  std::string t = trim_copy(s);
   if (t.size() >= 2 && t.front() == '"' && t.back() == '"') {
     std::string out;
     for (size_t i = 1; i + 1 < t.size(); ++i) {
@@ -362,7 +357,7 @@ Result<db::QueryResult> run(db::Connection& conn, const char* sql, const std::st
 }  // namespace
 
 std::optional<DefaultValue> parse_default(std::string_view raw, ColumnFamily family, bool is_list) {
-  std::string expr = trim(raw);
+  std::string expr = trim_copy(raw);
   if (expr.empty()) return std::nullopt;
   DefaultValue d;
   if (expr.rfind("nextval(", 0) == 0 && expr.back() == ')') {

@@ -1,25 +1,14 @@
 // PostgreSQL normalisation: canonical type spellings and families, SERIAL sequence names.
 #include "dialect/postgres/normalize.h"
 
+#include "base/strings.h"
+
 #include <algorithm>
 #include <cctype>
 
 namespace zen::dialect::postgres {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
 
 /// Splits "name(args) suffix" into name, "(args)" without spaces, and the suffix.
 struct TypeParts {
@@ -40,10 +29,10 @@ TypeParts split_type(const std::string& t) {
     p.name = t;
     return p;
   }
-  p.name = trim(t.substr(0, open));
+  p.name = trim_copy(t.substr(0, open));
   for (char c : t.substr(open, close - open + 1))
     if (!std::isspace(static_cast<unsigned char>(c))) p.args += c;
-  p.suffix = trim(t.substr(close + 1));
+  p.suffix = trim_copy(t.substr(close + 1));
   return p;
 }
 
@@ -52,7 +41,7 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 }  // namespace
 
 std::string canonical_type(std::string_view type) {
-  std::string t = lower(trim(type));
+  std::string t = ascii_lower(trim_copy(type));
   if (t.empty()) return std::string(type);
   TypeParts p = split_type(t);
   std::string name = p.name;
@@ -64,9 +53,9 @@ std::string canonical_type(std::string_view type) {
     if (s.size() >= 14 && s.compare(s.size() - 14, 14, "with time zone") == 0 &&
         !(s.size() >= 17 && s.compare(s.size() - 17, 17, "without time zone") == 0)) {
       with_tz = true;
-      s = trim(s.substr(0, s.size() - 14));
+      s = trim_copy(s.substr(0, s.size() - 14));
     } else if (s.size() >= 17 && s.compare(s.size() - 17, 17, "without time zone") == 0) {
-      s = trim(s.substr(0, s.size() - 17));
+      s = trim_copy(s.substr(0, s.size() - 17));
     }
   };
   take_zone(name);

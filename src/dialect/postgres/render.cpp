@@ -6,6 +6,8 @@
 // semicolons (the assembler adds them).
 #include "dialect/postgres/render.h"
 
+#include "dialect/script_layout.h"
+
 #include <algorithm>
 #include <type_traits>
 
@@ -416,18 +418,7 @@ std::vector<std::string> render_step(const diff::Step& step, diff::Pair<const Sc
 
 std::string render_script(const diff::Migration& migration, diff::Pair<const Schema&> s,
                           const RenderScriptOptions& options) {
-  std::string out;
-  for (const auto& step : migration.steps) {
-    auto stmts = render_step(step, s, options);
-    if (stmts.empty()) continue;
-    if (!out.empty()) out += "\n";
-    out += "-- ";
-    out += diff::step_name(step);
-    out += "\n";
-    for (const auto& st : stmts) out += st + ";\n";
-  }
-  if (out.empty()) return "-- This is an empty migration.\n";
-  return out;
+  return assemble_script(migration, [&](const diff::Step& step) { return render_step(step, s, options); });
 }
 
 }  // namespace zen::dialect::postgres

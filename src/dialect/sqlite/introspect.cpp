@@ -1,6 +1,8 @@
 // SQLite introspection.
 #include "dialect/sqlite/introspect.h"
 
+#include "base/strings.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -12,19 +14,6 @@ namespace zen::dialect::sqlite {
 using schema::ColumnFamily;
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
 
 bool is_number(std::string_view s) {
   if (s.empty()) return false;
@@ -39,7 +28,7 @@ bool is_number(std::string_view s) {
 }
 
 schema::ReferentialAction parse_action(std::string_view s) {
-  std::string a = lower(s);
+  std::string a = ascii_lower(s);
   if (a == "cascade") return schema::ReferentialAction::Cascade;
   if (a == "restrict") return schema::ReferentialAction::Restrict;
   if (a == "set null") return schema::ReferentialAction::SetNull;
@@ -52,9 +41,9 @@ int64_t to_int(const db::Value& v) { return v ? std::stoll(*v) : 0; }
 }  // namespace
 
 ColumnFamily family_for_type(std::string_view declared) {
-  std::string t = lower(trim(declared));
+  std::string t = ascii_lower(trim_copy(declared));
   auto base = t.substr(0, t.find('('));
-  base = trim(base);
+  base = trim_copy(base);
   if (base == "integer" || base == "int") return ColumnFamily::Int;
   if (base == "bigint") return ColumnFamily::BigInt;
   if (base == "real" || base == "float" || base == "double" || base == "double precision") return ColumnFamily::Float;
@@ -69,10 +58,10 @@ ColumnFamily family_for_type(std::string_view declared) {
 }
 
 std::optional<schema::DefaultValue> parse_default(std::string_view raw, ColumnFamily family) {
-  std::string text = trim(raw);
-  if (text.empty() || lower(text) == "null") return std::nullopt;
+  std::string text = trim_copy(raw);
+  if (text.empty() || ascii_lower(text) == "null") return std::nullopt;
   schema::DefaultValue d;
-  if (lower(text) == "current_timestamp") {
+  if (ascii_lower(text) == "current_timestamp") {
     d.kind = schema::DefaultKind::Now;
     return d;
   }
@@ -91,8 +80,8 @@ std::optional<schema::DefaultValue> parse_default(std::string_view raw, ColumnFa
     }
     return d;
   }
-  if (family == ColumnFamily::Boolean && (lower(text) == "true" || lower(text) == "false")) {
-    d.value = {schema::LiteralKind::Boolean, lower(text), {}};
+  if (family == ColumnFamily::Boolean && (ascii_lower(text) == "true" || ascii_lower(text) == "false")) {
+    d.value = {schema::LiteralKind::Boolean, ascii_lower(text), {}};
     return d;
   }
   if (is_number(text)) {
@@ -153,7 +142,7 @@ Result<schema::Schema> introspect(db::Connection& conn) {
       for (auto& [_, id] : pk_cols) pk.columns.push_back({id, std::nullopt, std::nullopt, ""});
       if (pk_cols.size() == 1) {
         auto& c = s.at(pk_cols[0].second);
-        std::string sql = lower(sqls[ti]);
+        std::string sql = ascii_lower(sqls[ti]);
         if (c.type.family == ColumnFamily::Int && sql.find("autoincrement") != std::string::npos) c.auto_increment = true;
       }
       s.add_index(std::move(pk));

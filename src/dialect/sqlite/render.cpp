@@ -3,6 +3,8 @@
 // always double-quoted; statements without semicolons (the assembler adds them).
 #include "dialect/sqlite/render.h"
 
+#include "dialect/script_layout.h"
+
 #include <algorithm>
 
 #include "dialect/dialect.h"
@@ -205,20 +207,7 @@ std::vector<std::string> render_step(const diff::Step& step, diff::Pair<const Sc
 }
 
 std::string render_script(const diff::Migration& migration, diff::Pair<const Schema&> s) {
-  std::string out;
-  bool first = true;
-  for (const auto& step : migration.steps) {
-    auto stmts = render_step(step, s);
-    if (stmts.empty()) continue;
-    if (!first) out += "\n";
-    first = false;
-    out += "-- ";
-    out += diff::step_name(step);
-    out += "\n";
-    for (const auto& st : stmts) out += st + ";\n";
-  }
-  if (out.empty()) return "-- This is an empty migration.";
-  return out;
+  return assemble_script(migration, [&](const diff::Step& step) { return render_step(step, s); });
 }
 
 }  // namespace zen::dialect::sqlite

@@ -16,7 +16,7 @@ namespace zen::dialect::sqlite {
 std::vector<std::string> render_step(const diff::Step& step, diff::Pair<const schema::Schema&> schemas);
 
 /// The whole script: "-- CreateTable\nCREATE TABLE ...;\n\n-- CreateIndex\n...;\n", or
-/// "-- This is an empty migration." when there is nothing to do.
+/// "-- This is an empty migration.\n" when there is nothing to do.
 std::string render_script(const diff::Migration& migration, diff::Pair<const schema::Schema&> schemas);
 
 /// `CREATE TABLE "name" (...)` for a table of `schema`, under another name when given.
