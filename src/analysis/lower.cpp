@@ -478,6 +478,11 @@ bool intersects(TextRange a, TextRange b) {
 
 }  // namespace
 
+uint64_t next_decl_stamp() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 FileDecls lower_file(TSNode root, std::string_view text, FileDecls* old, const FileEdit* edit) {
   Lowerer l{text, {}};
   // Old declarations by extent start, for reuse.
@@ -518,8 +523,7 @@ FileDecls lower_file(TSNode root, std::string_view text, FileDecls* old, const F
     size_t before = l.out.decls.size();
     l.lower_decl(ch, std::move(doc));
     if (l.out.decls.size() > before) {
-      static std::atomic<uint64_t> next_stamp{1};
-      l.out.decls.back().stamp = next_stamp.fetch_add(1, std::memory_order_relaxed);
+      l.out.decls.back().stamp = next_decl_stamp();
       l.out.extents.push_back(extent);
     }
   });

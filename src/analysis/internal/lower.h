@@ -44,6 +44,9 @@ struct FileEdit {
 /// are moved out of `old` (ranges shifted) instead of being lowered again.
 FileDecls lower_file(TSNode root, std::string_view text, FileDecls* old = nullptr, const FileEdit* edit = nullptr);
 
+/// A fresh, non-zero `Decl::stamp` (one counter for every lowering path).
+uint64_t next_decl_stamp();
+
 /// Moves every range in `decl` by `delta` bytes.
 void shift_decl(Decl& decl, int64_t delta);
 
