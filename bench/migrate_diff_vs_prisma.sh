@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
 # `migrate diff --from-empty --to-schema S` timed for zen and for Prisma's engine, side by side,
 # on the largest migratable corpus schema (cal-com, PostgreSQL) and on generated schemas of
-# 1,000 and 5,000 models. Prints one row per schema with both times and the ratio.
+# 1,000 and 5,000 models (MODELS). Prints one row per schema with both times and the ratios.
 #
 #   bench/migrate_diff_vs_prisma.sh [BUILD_DIR] [REPEAT]
 #
 # zen: bench_migrate_diff (read + analyse + lower + diff + render, in-process; first call and
-# warm median). Prisma: ../shared/tools/prisma-reference `ref diff --time --repeat N`:
-# engine diff call (first and warm median) and, separately, ZenStack's ZModel->Prisma
-# conversion that Prisma's route needs first (convert_ms). The reference needs its PostgreSQL
-# server (`pg.sh start`), which this script starts when it is not running.
+# warm median). Prisma: ../shared/tools/prisma-reference `ref diff --time --repeat N` on the
+# Prisma schema ZenStack generates from the .zmodel: engine diff call (first and warm median).
+#
+# ZenStack's ZModel->Prisma conversion, which Prisma's route needs first, is slow (seconds for
+# 1,000 models, minutes for 5,000) and does not change between runs, so it is done once per
+# distinct .zmodel and cached in ${ZEN_BENCH_CACHE:-~/.cache/zen-bench}: `<sha256>.prisma`
+# beside `<sha256>.convert_ms` (its measured conversion time, reported in the zs_convert
+# column). ZEN_BENCH_SEED=DIR seeds the cache from conversions made elsewhere: DIR holds
+# NAME.zmodel + NAME.prisma pairs and a convert.log of "NAME convert_ms N" lines; a pair is used
+# only for a .zmodel byte-identical to one benchmarked here.
+# The reference needs its PostgreSQL server (`pg.sh start`), which this script starts when it is
+# not running. MODELS="1000 5000" (the default) picks the generated sizes.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -19,30 +27,72 @@ REF_DIR="${REF_DIR:-$ROOT/../shared/tools/prisma-reference}"
 [ -d "$REF_DIR" ] || REF_DIR=/work/shared/tools/prisma-reference
 CORPUS="${CORPUS:-$ROOT/../shared/corpus}"
 [ -d "$CORPUS" ] || CORPUS=/work/shared/corpus
+CACHE="${ZEN_BENCH_CACHE:-$HOME/.cache/zen-bench}"
+mkdir -p "$CACHE"
 
 cmake --build "$BUILD" --target bench_migrate_diff bench_gen_schema -j 2 >/dev/null
 "$REF_DIR/pg.sh" status >/dev/null 2>&1 || "$REF_DIR/pg.sh" start >/dev/null
 
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
-"$BUILD/bench/bench_gen_schema" --models 1000 --provider postgresql -o "$TMP/gen_1000.zmodel"
-"$BUILD/bench/bench_gen_schema" --models 5000 --provider postgresql -o "$TMP/gen_5000.zmodel"
+schemas=("$CORPUS/zenstackhq__zenstack__cal-com.zmodel")
+for n in ${MODELS:-1000 5000}; do
+  "$BUILD/bench/bench_gen_schema" --models "$n" --provider postgresql -o "$TMP/gen_$n.zmodel" >/dev/null 2>&1
+  schemas+=("$TMP/gen_$n.zmodel")
+done
 
 json() {  # json KEY LINE -> number
   python3 -c 'import json,sys; print(json.loads(sys.argv[2].split(" ",1)[1]).get(sys.argv[1], 0))' "$1" "$2"
 }
 
+# seed_from ZMODEL KEY: copies a matching conversion from $ZEN_BENCH_SEED into the cache.
+seed_from() {
+  local zmodel="$1" key="$2" seed="${ZEN_BENCH_SEED:-}" z name ms
+  [ -n "$seed" ] && [ -d "$seed" ] || return 1
+  for z in "$seed"/*.zmodel; do
+    [ -f "$z" ] || continue
+    name="$(basename "$z" .zmodel)"
+    [ -f "$seed/$name.prisma" ] && cmp -s "$z" "$zmodel" || continue
+    ms="$(awk -v n="$name" '$1 == n && $2 == "convert_ms" { print $3 }' "$seed/convert.log" 2>/dev/null | tail -1)"
+    [ -n "$ms" ] || continue
+    cp "$seed/$name.prisma" "$CACHE/$key.prisma.tmp" && mv "$CACHE/$key.prisma.tmp" "$CACHE/$key.prisma"
+    echo "$ms" >"$CACHE/$key.convert_ms"
+    echo "seeded the conversion of $(basename "$zmodel") from $seed/$name.prisma" >&2
+    return 0
+  done
+  return 1
+}
+
+# cached_prisma ZMODEL: prints the path of the cached Prisma schema, converting on a miss.
+cached_prisma() {
+  local zmodel="$1" key line
+  key="$(sha256sum "$zmodel" | cut -c1-64)"
+  if [ ! -f "$CACHE/$key.prisma" ] || [ ! -f "$CACHE/$key.convert_ms" ]; then
+    if ! seed_from "$zmodel" "$key"; then
+      echo "converting $(basename "$zmodel") to a Prisma schema (once; cached in $CACHE)..." >&2
+      line="$( (cd "$REF_DIR" && ./ref prisma-schema "$zmodel" --output "$CACHE/$key.prisma.tmp" --time 2>&1 >/dev/null) |
+        grep '^ref-time')"
+      mv "$CACHE/$key.prisma.tmp" "$CACHE/$key.prisma"
+      json convert_ms "$line" >"$CACHE/$key.convert_ms"
+    fi
+  fi
+  echo "$CACHE/$key.prisma"
+}
+
 printf '%-28s %7s | %10s %10s | %10s %10s %11s | %8s %8s %9s\n' schema tables zen_first zen_warm \
   prisma_1st prisma_warm zs_convert ratio_1st ratio_wm ratio_e2e
-for s in "$CORPUS/zenstackhq__zenstack__cal-com.zmodel" "$TMP/gen_1000.zmodel" "$TMP/gen_5000.zmodel"; do
+for s in "${schemas[@]}"; do
   name="$(basename "$s" .zmodel)"
+  prisma="$(cached_prisma "$s")"
+  pc="$(cat "${prisma%.prisma}.convert_ms")"
   zline="$("$BUILD/bench/bench_migrate_diff" "$s" --repeat "$REPEAT" | grep '^zen-time')"
   rrep="$REPEAT"
   # Prisma's engine on 5,000 models takes seconds per call: fewer repeats there.
   case "$name" in gen_5000) rrep=2 ;; esac
-  rline="$( (cd "$REF_DIR" && ./ref diff --from-empty --to-schema "$s" --time --repeat "$rrep" 2>&1 >/dev/null) | grep '^ref-time')"
+  rline="$( (cd "$REF_DIR" && ./ref diff --from-empty --to-schema "$prisma" --time --repeat "$rrep" 2>&1 >/dev/null) |
+    grep '^ref-time')"
   zf=$(json first_ms "$zline"); zw=$(json warm_median_ms "$zline"); tables=$(json tables "$zline")
-  pf=$(json first_ms "$rline"); pw=$(json warm_median_ms "$rline"); pc=$(json convert_ms "$rline")
+  pf=$(json first_ms "$rline"); pw=$(json warm_median_ms "$rline")
   python3 - "$name" "$tables" "$zf" "$zw" "$pf" "$pw" "$pc" <<'PY'
 import sys
 name, tables, zf, zw, pf, pw, pc = sys.argv[1], sys.argv[2], *map(float, sys.argv[3:])
@@ -52,3 +102,4 @@ PY
 done
 echo "ratio_1st: first engine call / zen first run; ratio_wm: warm medians;"
 echo "ratio_e2e: (ZenStack conversion + first engine call) / zen first run, i.e. ZModel in, SQL out."
+echo "zs_convert: ZenStack's ZModel->Prisma conversion, measured once and cached in $CACHE."
