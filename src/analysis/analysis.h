@@ -42,10 +42,22 @@ struct TextEdit {
   std::string new_text;
 };
 
+struct HostOptions {
+  /// Keep each file's syntax tree, for cheap re-analysis after `apply_edit` (what an editor
+  /// wants). Without trees (one-shot users: `zen check`, `zen migrate`), `set_file_text` lowers
+  /// well-formed text directly (fast_lower_file) and only parses a text with tree-sitter when
+  /// that declines; `apply_edit` on such a file parses it then. Results are the same.
+  bool keep_syntax_trees = true;
+  /// Keep each file's lowered declarations after `analyze`. Without (a Host analyzed once), the
+  /// declarations are moved into the Model instead of copied; a later analysis lowers the
+  /// files again.
+  bool keep_declarations = true;
+};
+
 /// Keeps the workspace between analyses (the language server holds one). Not thread-safe.
 class Host {
  public:
-  Host();
+  explicit Host(HostOptions options = {});
   ~Host();
   Host(const Host&) = delete;
   Host& operator=(const Host&) = delete;

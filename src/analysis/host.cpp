@@ -9,6 +9,7 @@
 
 #include "analysis/analysis.h"
 #include "analysis/internal/cst.h"
+#include "analysis/internal/fast_lower.h"
 #include "analysis/internal/lower.h"
 #include "analysis/internal/resolve.h"
 #include "analysis/stdlib.h"
@@ -19,6 +20,13 @@
 namespace zen::analysis {
 
 namespace {
+
+std::vector<Diagnostic> to_diagnostics(const std::vector<syntax::SyntaxError>& errors) {
+  std::vector<Diagnostic> out;
+  out.reserve(errors.size());
+  for (const auto& e : errors) out.push_back(syntax::to_diagnostic(e, ""));
+  return out;
+}
 
 FileDecls lower_tree(const syntax::SyntaxTree& tree, FileDecls* old = nullptr, const FileEdit* edit = nullptr) {
   FileDecls d = lower_file(tree.root().raw(), tree.text(), old, edit);
@@ -38,9 +46,15 @@ std::string lower_ascii(std::string_view s) {
 }
 
 struct FileState {
+  /// The text when there is no tree (the tree holds it otherwise).
+  std::string own_text;
   std::optional<syntax::SyntaxTree> tree;
+  /// With a tree: the unterminated strings of its text, kept up to date by edits.
+  syntax::StringScan strings;
   FileDecls decls;
-  const std::string& text() const { return tree->text(); }
+  /// False once the declarations were moved into a model (HostOptions::keep_declarations).
+  bool lowered = false;
+  const std::string& text() const { return tree ? tree->text() : own_text; }
 };
 
 }  // namespace
@@ -84,13 +98,39 @@ bool Analysis::has_errors() const {
 }
 
 struct Host::Impl {
+  HostOptions options;
   std::map<std::string, FileState> files;
   uint64_t generation = 0;
   uint64_t cached_generation = ~uint64_t{0};
   std::string cached_entry;
   std::shared_ptr<Analysis> cached;
 
-  void relower(FileState& f) { f.decls = lower_tree(*f.tree); }
+  // Lowers a file's whole text: straight from the text when trees are not kept and the fast
+  // lowering accepts it, else from a tree-sitter tree (kept, with its string scan).
+  void lower(FileState& f) {
+    f.lowered = true;
+    if (!f.tree && !options.keep_syntax_trees) {
+      if (auto decls = fast_lower_file(f.own_text)) {
+        f.decls = std::move(*decls);
+        // The fast lowering only accepts texts whose tree has no errors; unterminated strings
+        // parse cleanly and are still syntax errors.
+        f.decls.syntax_errors = to_diagnostics(syntax::unterminated_strings(f.own_text));
+        return;
+      }
+    }
+    if (!f.tree) {
+      f.tree = syntax::SyntaxTree::parse(std::move(f.own_text));
+      f.own_text = std::string();
+      f.strings = syntax::StringScan(f.tree->text());
+    }
+    relower(f);
+  }
+
+  void relower(FileState& f, FileDecls* old = nullptr, const FileEdit* edit = nullptr) {
+    f.decls = lower_file(f.tree->root().raw(), f.tree->text(), old, edit);
+    f.decls.syntax_errors = to_diagnostics(syntax::syntax_errors(*f.tree, f.strings.errors()));
+    f.lowered = true;
+  }
 
   /// The loaded path an import resolves to: the exact path, else a case-insensitive match.
   const std::string* find_file(const std::string& resolved) const {
@@ -123,7 +163,8 @@ struct Host::Impl {
       ids.emplace(*path, id);
       order.push_back(path);
       imports.emplace_back();
-      const FileState& fs = files.at(*path);
+      FileState& fs = files.at(*path);
+      if (!fs.lowered) lower(fs);
       std::vector<FileId> mine;
       for (const ImportDecl& imp : fs.decls.imports) {
         std::string resolved = resolve_import_path(*path, imp.path);
@@ -151,8 +192,12 @@ struct Host::Impl {
     std::vector<std::string_view> texts;
     texts.push_back(stdlib_text());
     for (size_t i = 0; i < order.size(); ++i) {
-      const FileState& fs = files.at(*order[i]);
-      inputs.push_back(ResolveInput{*order[i], &fs.decls, imports[i]});
+      FileState& fs = files.at(*order[i]);
+      inputs.push_back(ResolveInput{*order[i], &fs.decls, imports[i], nullptr});
+      if (!options.keep_declarations) {
+        inputs.back().consumable = &fs.decls;
+        fs.lowered = false;
+      }
       texts.push_back(fs.text());
       for (Diagnostic d : fs.decls.syntax_errors) {
         d.path = *order[i];
@@ -182,14 +227,16 @@ struct Host::Impl {
   }
 };
 
-Host::Host() : impl_(std::make_unique<Impl>()) {}
+Host::Host(HostOptions options) : impl_(std::make_unique<Impl>()) { impl_->options = options; }
 Host::~Host() = default;
 
 void Host::set_file_text(const std::string& path, std::string text) {
-  FileState& f = impl_->files[path];
-  if (f.tree && f.text() == text) return;
-  f.tree = syntax::SyntaxTree::parse(std::move(text));
-  impl_->relower(f);
+  auto [it, added] = impl_->files.try_emplace(path);
+  FileState& f = it->second;
+  if (!added && f.text() == text) return;
+  f.tree.reset();
+  f.own_text = std::move(text);
+  impl_->lower(f);
   ++impl_->generation;
 }
 
@@ -198,13 +245,24 @@ bool Host::apply_edit(const std::string& path, const TextEdit& edit) {
   if (it == impl_->files.end()) return false;
   FileState& f = it->second;
   if (edit.range.start > edit.range.end || edit.range.end > f.text().size()) return false;
+  ++impl_->generation;
+  if (!f.tree) {
+    // A file lowered without a tree: parse the edited text from scratch.
+    f.own_text.replace(edit.range.start, edit.range.end - edit.range.start, edit.new_text);
+    f.tree = syntax::SyntaxTree::parse(std::move(f.own_text));
+    f.own_text = std::string();
+    f.strings = syntax::StringScan(f.tree->text());
+    impl_->relower(f);
+    return true;
+  }
   FileEdit fe;
   fe.start = edit.range.start;
   fe.old_end = edit.range.end;
   fe.new_end = edit.range.start + static_cast<uint32_t>(edit.new_text.size());
   fe.changed = f.tree->replace(edit.range, edit.new_text);
-  f.decls = lower_tree(*f.tree, &f.decls, &fe);
-  ++impl_->generation;
+  f.strings.update(f.tree->text(), fe.start, fe.old_end, fe.new_end);
+  if (f.lowered) impl_->relower(f, &f.decls, &fe);
+  else impl_->relower(f);
   return true;
 }
 
@@ -228,7 +286,9 @@ std::vector<std::string> Host::missing_imports(std::string_view entry) {
   while (!todo.empty()) {
     const std::string* p = todo.back();
     todo.pop_back();
-    for (const ImportDecl& imp : impl_->files.at(*p).decls.imports) {
+    FileState& fs = impl_->files.at(*p);
+    if (!fs.lowered) impl_->lower(fs);
+    for (const ImportDecl& imp : fs.decls.imports) {
       std::string resolved = resolve_import_path(*p, imp.path);
       const std::string* target = impl_->find_file(resolved);
       if (!target) {
@@ -259,7 +319,7 @@ std::shared_ptr<const Analysis> Host::analyze(std::string_view entry) {
 }
 
 Analysis analyze(const std::vector<SourceInput>& files, std::string_view entry) {
-  Host host;
+  Host host(HostOptions{.keep_syntax_trees = false, .keep_declarations = false});
   for (const auto& f : files) host.set_file_text(f.path, f.text);
   return host.impl_->run(entry);
 }

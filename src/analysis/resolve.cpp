@@ -119,6 +119,7 @@ class Resolver {
     }
     for (FileId f = 0; f < files_.size(); ++f) {
       if (!files_[f].decls) continue;
+      FileDecls* consumable = files_[f].consumable;
       for (const Decl& src : files_[f].decls->decls) {
         DeclId id = static_cast<DeclId>(m_.decls.size());
         auto old = src.stamp != 0 ? old_by_stamp.find(src.stamp) : old_by_stamp.end();
@@ -129,6 +130,8 @@ class Resolver {
           m_.decls.push_back(std::move(recycled));
           reset_resolution(m_.decls.back());
           if (delta != 0) shift_decl(m_.decls.back(), delta);
+        } else if (consumable) {
+          m_.decls.push_back(std::move(consumable->decls[&src - files_[f].decls->decls.data()]));
         } else {
           m_.decls.push_back(src);
         }

@@ -38,7 +38,8 @@ std::optional<std::string> default_schema() {
 
 // The entry file and every file it imports (transitively) that exists on disk.
 std::vector<std::string> collect_files(const std::string& entry) {
-  analysis::Host host;
+  // Only the imports are needed: no trees, and the files are formatted from their text later.
+  analysis::Host host(analysis::HostOptions{.keep_syntax_trees = false});
   std::vector<std::string> files;
   auto text = read_file(entry);
   if (!text) return {entry};

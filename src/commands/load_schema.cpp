@@ -48,7 +48,8 @@ Result<LoadedSchema> load_schema(const std::string& entry, const FileSystem& fs)
   if (!text) return fail(ErrorCode::NotFound, "cannot read the schema file `" + entry + "`; check the path or pass one with `--schema`");
   LoadedSchema out;
   out.entry = entry;
-  analysis::Host host;
+  // Analyzed once: no trees to keep for edits, declarations moved into the model.
+  analysis::Host host(analysis::HostOptions{.keep_syntax_trees = false, .keep_declarations = false});
   out.files.push_back(analysis::SourceInput{entry, *text});
   host.set_file_text(entry, std::move(*text));
   std::vector<std::string> unreadable;

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <iterator>
 #include <optional>
 
 namespace zen::syntax {
@@ -219,10 +221,27 @@ void collect_children(Walk& walk, Node node, Node parent) {
 // Strings parse cleanly even when unterminated (the grammar ends them at the end of the
 // line), so they are found by a scan of the text that skips comments the way the lexer does.
 // Quotes appear nowhere else in ZModel, and a scan is far cheaper than walking every node.
-void collect_unterminated_strings(std::string_view text, std::vector<SyntaxError>& out) {
-  size_t i = 0;
+//
+// Strings and line comments end at their line's end, so at every line start the scan is either
+// in its normal state or inside a block comment; StringScan::update relies on that to rescan
+// only a few lines. The scan starts at `i` (0 or a line start), inside the block comment opened
+// at `open_comment` when given, and stops at the end of the text or at the first line start at
+// or after `stop_from` (in the normal state) where `can_stop` agrees.
+constexpr uint32_t kUnclosed = UINT32_MAX;
+
+template <class CanStop>
+size_t scan_strings(std::string_view text, size_t i, std::optional<uint32_t> open_comment, size_t stop_from,
+                    CanStop&& can_stop, std::vector<SyntaxError>& out, std::vector<TextRange>& comments) {
   const size_t n = text.size();
+  auto skip_comment = [&](size_t open, size_t from) {
+    size_t close = text.find("*/", from);
+    comments.push_back({static_cast<uint32_t>(open), close == std::string_view::npos ? kUnclosed
+                                                                                   : static_cast<uint32_t>(close + 2)});
+    return close == std::string_view::npos ? n : close + 2;
+  };
+  if (open_comment) i = skip_comment(*open_comment, i);
   while (i < n) {
+    if (i >= stop_from && text[i - 1] == '\n' && can_stop(i)) return i;
     char c = text[i];
     if (c == '/' && i + 1 < n && text[i + 1] == '/') {
       size_t nl = text.find('\n', i);
@@ -230,8 +249,7 @@ void collect_unterminated_strings(std::string_view text, std::vector<SyntaxError
       continue;
     }
     if (c == '/' && i + 1 < n && text[i + 1] == '*') {
-      size_t close = text.find("*/", i + 2);
-      i = close == std::string_view::npos ? n : close + 2;
+      i = skip_comment(i, i + 2);
       continue;
     }
     if (c != '"' && c != '\'') {
@@ -250,14 +268,72 @@ void collect_unterminated_strings(std::string_view text, std::vector<SyntaxError
                    std::string("unterminated string; close it with ") + c + " on the same line"});
     i = j;
   }
+  return n;
 }
 
 }  // namespace
 
-std::vector<SyntaxError> syntax_errors(const SyntaxTree& tree) {
+std::vector<SyntaxError> unterminated_strings(std::string_view text) {
   std::vector<SyntaxError> out;
+  std::vector<TextRange> comments;
+  scan_strings(text, 0, std::nullopt, SIZE_MAX, [](size_t) { return false; }, out, comments);
+  return out;
+}
+
+StringScan::StringScan(std::string_view text) {
+  scan_strings(text, 0, std::nullopt, SIZE_MAX, [](size_t) { return false; }, errors_, comments_);
+}
+
+void StringScan::update(std::string_view text, uint32_t start, uint32_t old_end, uint32_t new_end) {
+  const int64_t delta = static_cast<int64_t>(new_end) - static_cast<int64_t>(old_end);
+  // The text before `start` did not change: the previous scan's state at the start of the
+  // edited line holds, and so do its results before that line.
+  size_t line = std::min<size_t>(start, text.size());
+  while (line > 0 && text[line - 1] != '\n') --line;
+  auto by_start = [](const TextRange& r, size_t pos) { return r.start < pos; };
+  size_t kept_comments =
+      static_cast<size_t>(std::lower_bound(comments_.begin(), comments_.end(), line, by_start) - comments_.begin());
+  std::optional<uint32_t> open;
+  if (kept_comments > 0 && comments_[kept_comments - 1].end > line) open = comments_[--kept_comments].start;
+  size_t kept_errors = static_cast<size_t>(
+      std::lower_bound(errors_.begin(), errors_.end(), line,
+                       [](const SyntaxError& e, size_t pos) { return e.range.start < pos; }) -
+      errors_.begin());
+  // Back in step at a line start after the edit that was outside block comments before too:
+  // from there on both texts and both scans are the same, shifted by `delta`.
+  auto was_normal = [&](size_t pos) {
+    size_t old_pos = static_cast<size_t>(static_cast<int64_t>(pos) - delta);
+    auto it = std::lower_bound(comments_.begin(), comments_.end(), old_pos, by_start);
+    return it == comments_.begin() || std::prev(it)->end <= old_pos;
+  };
+  std::vector<SyntaxError> errors(std::make_move_iterator(errors_.begin()),
+                                  std::make_move_iterator(errors_.begin() + static_cast<ptrdiff_t>(kept_errors)));
+  std::vector<TextRange> comments(comments_.begin(), comments_.begin() + static_cast<ptrdiff_t>(kept_comments));
+  size_t stop = scan_strings(text, line, open, size_t{new_end} + 1, was_normal, errors, comments);
+  if (stop < text.size()) {
+    size_t old_stop = static_cast<size_t>(static_cast<int64_t>(stop) - delta);
+    auto shift = [&](uint32_t pos) { return static_cast<uint32_t>(static_cast<int64_t>(pos) + delta); };
+    for (SyntaxError& e : errors_) {
+      if (e.range.start < old_stop) continue;
+      e.range = TextRange{shift(e.range.start), shift(e.range.end)};
+      errors.push_back(std::move(e));
+    }
+    for (const TextRange& c : comments_) {
+      if (c.start < old_stop) continue;
+      comments.push_back({shift(c.start), c.end == kUnclosed ? kUnclosed : shift(c.end)});
+    }
+  }
+  errors_ = std::move(errors);
+  comments_ = std::move(comments);
+}
+
+std::vector<SyntaxError> syntax_errors(const SyntaxTree& tree) {
+  return syntax_errors(tree, unterminated_strings(tree.text()));
+}
+
+std::vector<SyntaxError> syntax_errors(const SyntaxTree& tree, const std::vector<SyntaxError>& strings) {
+  std::vector<SyntaxError> out = strings;
   Node root = tree.root();
-  collect_unterminated_strings(tree.text(), out);
   if (!root.has_error()) return out;
   Walk walk{tree.text(), out};
   // When nothing parsed as a schema the root itself is the ERROR node.

@@ -15,6 +15,9 @@ struct ResolveInput {
   std::string path;
   const FileDecls* decls = nullptr;
   std::vector<FileId> imports;  // resolved imports, in import order
+  /// The same declarations when nobody needs them after this build: they are moved into the
+  /// model instead of copied (`decls` is left with moved-from declarations).
+  FileDecls* consumable = nullptr;
 };
 
 /// `files[0]` must be the stdlib. Diagnostics are appended unsorted. With `recycle` (a previous
