@@ -403,7 +403,10 @@ std::string unquote(std::string_view lit) {
 
 namespace {
 
+// An empty range at 0 is an unset one (a positional argument's name, a literal's name range):
+// no real range of a declaration can be, since a declaration starts with a keyword or a name.
 void shift(TextRange& r, int64_t d) {
+  if (r.start == 0 && r.end == 0) return;
   r.start = static_cast<uint32_t>(r.start + d);
   r.end = static_cast<uint32_t>(r.end + d);
 }
