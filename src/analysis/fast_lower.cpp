@@ -1,9 +1,1013 @@
-// Fast lowering (see internal/fast_lower.h). Not written yet: every text falls back to the
-// tree-sitter path.
+// Fast lowering (see internal/fast_lower.h): a single-pass lexer and recursive-descent parser
+// that builds FileDecls straight from the text, reproducing lower_file on the tree-sitter tree.
+//
+// How it mirrors tree-sitter-zmodel (grammar/grammar.js, tree-sitter 0.20):
+// - Tokens are lexed by longest match, as the generated lexer does for every valid text.
+//   Whitespace is exactly space, tab, CR and LF; anything else outside strings and comments is
+//   rejected. Comments and `///` doc comments are extras.
+// - Node ranges run from a node's first token to its last: tree-sitter moves extras that
+//   trail a node out of it. So an extra belongs to the innermost node that contains the tokens
+//   on both sides of it, which is the innermost node already open when the next token is read.
+//   Only the nodes whose doc comments lower_file reads (the schema, config blocks, model and
+//   enum bodies, function/procedure/attribute declarations) collect them: each such
+//   "container" takes the doc comments pending before every token it reads itself or that
+//   starts one of its children, and hands them to its next named child, as
+//   lower_file's for_each_documented does.
+// - Keywords: tree-sitter lexes a word as a keyword when that keyword is valid in the parse
+//   state, and as an identifier otherwise. Most name positions accept every identifier either
+//   way (a keyword there is aliased to `identifier`, or not valid, hence lexed as one), and
+//   lowering only uses the text. The few positions where a keyword could take another meaning
+//   (an argument name or predicate binding spelled like a type name or a literal, a mixin
+//   named `with`, a positional marker `_` used as a name, `this` as a config value) reject the
+//   text and let tree-sitter decide.
+// - Expression precedence follows the grammar's PREC table: `.` binds tightest, then unary
+//   `!`, then the postfix predicates `?[ ]`, `![ ]`, `^[ ]`, then the left-associative binary
+//   levels `in`, comparison, equality, and `&&`/`||` (one shared level).
+// Anything unexpected throws Reject (internal to this file), which becomes nullopt.
 #include "analysis/internal/fast_lower.h"
+
+#include <cstring>
+#include <limits>
+#include <utility>
 
 namespace zen::analysis {
 
-std::optional<FileDecls> fast_lower_file(std::string_view) { return std::nullopt; }
+namespace {
+
+// Thrown on any text the fast path does not reproduce with certainty; caught in
+// fast_lower_file. An exception keeps the many "expect this token" checks one-liners, and a
+// rejected text is the rare case (syntax errors while typing go through tree-sitter anyway).
+struct Reject {};
+
+[[noreturn]] void reject() { throw Reject{}; }
+
+enum class Tok : uint8_t {
+  End,
+  Ident,
+  String,
+  Number,
+  FieldAttr,     // @name, @db.VarChar
+  ModelAttr,     // @@name
+  InternalAttr,  // @@@name
+  LBrace,
+  RBrace,
+  LParen,
+  RParen,
+  LBrack,
+  RBrack,
+  Comma,
+  Colon,
+  Semi,
+  Eq,
+  EqEq,
+  NotEq,
+  Bang,
+  Lt,
+  Le,
+  Gt,
+  Ge,
+  AndAnd,
+  OrOr,
+  Dot,
+  Question,
+  Caret,
+};
+
+inline bool is_ident_start(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+inline bool is_ident_char(char c) { return is_ident_start(c) || (c >= '0' && c <= '9'); }
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// `true`, `false`, `null`, `this`: literals wherever an expression may start.
+bool is_literal_word(std::string_view w) {
+  return w == "true" || w == "false" || w == "null" || w == "this";
+}
+
+// Keywords a reference may be spelled with but a plain `_regular_id` name may not (the
+// grammar's TYPE_NAME_KEYWORDS minus REGULAR_ID_KEYWORDS). Where a name and an expression
+// compete (argument names, predicate bindings), tree-sitter lexes these as keywords and the
+// name reading fails.
+bool is_type_name_keyword(std::string_view w) {
+  switch (w.size()) {
+    case 3: return w == "Int" || w == "Any";
+    case 4: return w == "Json" || w == "Null" || w == "Void";
+    case 5: return w == "Float" || w == "Bytes";
+    case 6: return w == "String" || w == "BigInt" || w == "Object";
+    case 7: return w == "Boolean" || w == "Decimal";
+    case 8: return w == "DateTime";
+    case 11: return w == "Unsupported";
+    default: return false;
+  }
+}
+
+// Binary operators and their precedence (grammar.js PREC); 0 for other tokens.
+int binary_precedence(Tok t) {
+  switch (t) {
+    case Tok::AndAnd:
+    case Tok::OrOr: return 1;
+    case Tok::EqEq:
+    case Tok::NotEq: return 2;
+    case Tok::Lt:
+    case Tok::Le:
+    case Tok::Gt:
+    case Tok::Ge: return 3;
+    default: return 0;
+  }
+}
+constexpr int kPrecIn = 4;
+constexpr int kPrecCollection = 5;
+constexpr int kPrecUnary = 6;
+
+// Rejects NUL bytes and malformed UTF-8 in [p, end): tree-sitter's lexer stops at NUL and
+// decodes bad bytes in ways not worth reproducing.
+void check_text(const char* p, const char* end) {
+  while (p < end) {
+    unsigned char c = static_cast<unsigned char>(*p);
+    if (c >= 0x01 && c < 0x80) {
+      ++p;
+      continue;
+    }
+    if (c == 0) reject();
+    int len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? (c <= 0xEF ? 3 : 0) : c >= 0xC2 && c <= 0xDF ? 2 : 0;
+    if (len == 0 || end - p < len) reject();
+    unsigned char c1 = static_cast<unsigned char>(p[1]);
+    if ((c1 & 0xC0) != 0x80) reject();
+    // Overlong forms, surrogates and code points above U+10FFFF.
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
+        (c == 0xF4 && c1 > 0x8F))
+      reject();
+    for (int i = 2; i < len; ++i)
+      if ((static_cast<unsigned char>(p[i]) & 0xC0) != 0x80) reject();
+    p += len;
+  }
+}
+
+// Fast scan for bytes check_text has to look at.
+inline bool needs_check(const char* p, const char* end) {
+  for (; p < end; ++p) {
+    unsigned char c = static_cast<unsigned char>(*p);
+    if (c == 0 || c >= 0x80) return true;
+  }
+  return false;
+}
+
+class FastLowerer {
+ public:
+  explicit FastLowerer(std::string_view src) : src_(src), s_(src.data()), n_(static_cast<uint32_t>(src.size())) {}
+
+  FileDecls run() {
+    next();
+    while (tok_ != Tok::End) {
+      take_docs(root_docs_);
+      if (tok_ != Tok::Ident) reject();
+      std::string_view kw = word();
+      if (kw == "import") {
+        parse_import();
+        root_docs_.clear();
+        continue;
+      }
+      uint32_t extent_start = root_docs_.empty() ? ts_ : root_docs_.front().start;
+      std::string doc = doc_text(root_docs_);
+      root_docs_.clear();
+      Decl d;
+      d.range.start = ts_;
+      d.doc = std::move(doc);
+      if (kw == "datasource" || kw == "generator" || kw == "plugin") {
+        d.kind = kw == "datasource" ? DeclKind::Datasource : kw == "generator" ? DeclKind::Generator : DeclKind::Plugin;
+        next();
+        parse_decl_name(d);
+        parse_config_block(d);
+      } else if (kw == "abstract" || kw == "model" || kw == "view") {
+        parse_data_model(d);
+      } else if (kw == "type") {
+        d.kind = DeclKind::TypeDef;
+        next();
+        parse_decl_name(d);
+        if (is_word("with")) parse_mixins(d, /*in_type_def=*/true);
+        parse_model_body(d);
+      } else if (kw == "enum") {
+        d.kind = DeclKind::Enum;
+        next();
+        parse_decl_name(d);
+        parse_enum_body(d);
+      } else if (kw == "function") {
+        parse_function(d);
+      } else if (kw == "mutation" || kw == "procedure") {
+        parse_procedure(d);
+      } else if (kw == "attribute") {
+        parse_attribute_decl(d);
+      } else {
+        reject();
+      }
+      d.range.end = prev_end_;
+      d.stamp = next_decl_stamp();
+      out_.extents.push_back(TextRange{extent_start, d.range.end});
+      out_.decls.push_back(std::move(d));
+    }
+    return std::move(out_);
+  }
+
+ private:
+  // ----- Lexer
+
+  std::string_view word() const { return src_.substr(ts_, te_ - ts_); }
+  std::string token_text() const { return std::string(s_ + ts_, te_ - ts_); }
+  TextRange token_range() const { return TextRange{ts_, te_}; }
+  bool is_word(std::string_view w) const { return tok_ == Tok::Ident && word() == w; }
+
+  void expect(Tok t) {
+    if (tok_ != t) reject();
+    next();
+  }
+
+  // Skips whitespace and comments from `p`; with `record`, doc comments go to pending_docs_.
+  uint32_t skip_extras(uint32_t p, bool record) {
+    for (;;) {
+      if (p >= n_) return p;
+      char c = s_[p];
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+        ++p;
+        continue;
+      }
+      if (c != '/' || p + 1 >= n_) return p;
+      if (s_[p + 1] == '/') {
+        const void* nl = std::memchr(s_ + p, '\n', n_ - p);
+        uint32_t end = nl ? static_cast<uint32_t>(static_cast<const char*>(nl) - s_) : n_;
+        if (needs_check(s_ + p, s_ + end)) check_text(s_ + p, s_ + end);
+        // `///` is a doc comment, `////` an ordinary one.
+        bool doc = p + 2 < end && s_[p + 2] == '/' && (p + 3 >= end || s_[p + 3] != '/');
+        if (doc && record) pending_docs_.push_back(TextRange{p, end});
+        p = end;
+        continue;
+      }
+      if (s_[p + 1] == '*') {
+        uint32_t q = p + 2;
+        for (;;) {
+          const void* star = q < n_ ? std::memchr(s_ + q, '*', n_ - q) : nullptr;
+          if (!star) reject();  // unterminated
+          q = static_cast<uint32_t>(static_cast<const char*>(star) - s_) + 1;
+          if (q < n_ && s_[q] == '/') break;
+        }
+        if (needs_check(s_ + p, s_ + q)) check_text(s_ + p, s_ + q);
+        p = q + 1;
+        continue;
+      }
+      return p;
+    }
+  }
+
+  // Reads the next token into tok_/ts_/te_; the doc comments before it go to pending_docs_.
+  void next() {
+    prev_end_ = te_;
+    pending_docs_.clear();
+    uint32_t p = skip_extras(te_, /*record=*/true);
+    ts_ = p;
+    if (p >= n_) {
+      tok_ = Tok::End;
+      te_ = p;
+      return;
+    }
+    char c = s_[p];
+    uint32_t q = p + 1;
+    auto two = [&](char second, Tok both, Tok one) {
+      if (q < n_ && s_[q] == second) {
+        ++q;
+        tok_ = both;
+      } else {
+        tok_ = one;
+      }
+    };
+    switch (c) {
+      case '{': tok_ = Tok::LBrace; break;
+      case '}': tok_ = Tok::RBrace; break;
+      case '(': tok_ = Tok::LParen; break;
+      case ')': tok_ = Tok::RParen; break;
+      case '[': tok_ = Tok::LBrack; break;
+      case ']': tok_ = Tok::RBrack; break;
+      case ',': tok_ = Tok::Comma; break;
+      case ':': tok_ = Tok::Colon; break;
+      case ';': tok_ = Tok::Semi; break;
+      case '.': tok_ = Tok::Dot; break;
+      case '?': tok_ = Tok::Question; break;
+      case '^': tok_ = Tok::Caret; break;
+      case '=': two('=', Tok::EqEq, Tok::Eq); break;
+      case '!': two('=', Tok::NotEq, Tok::Bang); break;
+      case '<': two('=', Tok::Le, Tok::Lt); break;
+      case '>': two('=', Tok::Ge, Tok::Gt); break;
+      case '&':
+        if (q >= n_ || s_[q] != '&') reject();
+        ++q;
+        tok_ = Tok::AndAnd;
+        break;
+      case '|':
+        if (q >= n_ || s_[q] != '|') reject();
+        ++q;
+        tok_ = Tok::OrOr;
+        break;
+      case '"':
+      case '\'': {
+        // No line breaks inside; `\` escapes any character but a line break.
+        for (;;) {
+          if (q >= n_) reject();  // unterminated
+          char d = s_[q];
+          if (d == c) break;
+          if (d == '\n') reject();
+          if (d == '\\') {
+            if (q + 1 >= n_ || s_[q + 1] == '\n') reject();
+            q += 2;
+            continue;
+          }
+          ++q;
+        }
+        ++q;
+        if (needs_check(s_ + p, s_ + q)) check_text(s_ + p, s_ + q);
+        tok_ = Tok::String;
+        break;
+      }
+      case '@': {
+        while (q < n_ && s_[q] == '@') ++q;
+        uint32_t ats = q - p;
+        if (ats > 3) reject();
+        // `@a.b.c`: a dot belongs to the name only when a name follows it.
+        if (q >= n_ || !is_ident_start(s_[q])) reject();
+        for (;;) {
+          while (q < n_ && is_ident_char(s_[q])) ++q;
+          if (q + 1 < n_ && s_[q] == '.' && is_ident_start(s_[q + 1])) {
+            ++q;
+            continue;
+          }
+          break;
+        }
+        tok_ = ats == 1 ? Tok::FieldAttr : ats == 2 ? Tok::ModelAttr : Tok::InternalAttr;
+        break;
+      }
+      default:
+        if (is_ident_start(c)) {
+          while (q < n_ && is_ident_char(s_[q])) ++q;
+          tok_ = Tok::Ident;
+        } else if (is_digit(c) || ((c == '+' || c == '-') && q < n_ && is_digit(s_[q]))) {
+          while (q < n_ && is_digit(s_[q])) ++q;
+          if (q + 1 < n_ && s_[q] == '.' && is_digit(s_[q + 1])) {
+            q += 2;
+            while (q < n_ && is_digit(s_[q])) ++q;
+          }
+          tok_ = Tok::Number;
+        } else {
+          reject();
+        }
+    }
+    te_ = q;
+  }
+
+  // The first character of the token after the current one (0 at the end of the text).
+  char peek_char() {
+    uint32_t p = skip_extras(te_, /*record=*/false);
+    return p < n_ ? s_[p] : '\0';
+  }
+
+  // ----- Doc comments
+
+  // Hands the doc comments pending before the current token to a container.
+  void take_docs(std::vector<TextRange>& docs) {
+    if (pending_docs_.empty()) return;
+    docs.insert(docs.end(), pending_docs_.begin(), pending_docs_.end());
+    pending_docs_.clear();
+  }
+
+  // As lower.cpp's doc_text: each line without `///`, one leading space and trailing line
+  // ends and spaces, joined by "\n".
+  std::string doc_text(const std::vector<TextRange>& docs) const {
+    std::string doc;
+    for (const TextRange& r : docs) {
+      std::string_view l = src_.substr(r.start, r.end - r.start);
+      if (l.substr(0, 3) == "///") l.remove_prefix(3);
+      if (!l.empty() && l.front() == ' ') l.remove_prefix(1);
+      while (!l.empty() && (l.back() == '\r' || l.back() == '\n' || l.back() == ' ')) l.remove_suffix(1);
+      if (!doc.empty()) doc += '\n';
+      doc += l;
+    }
+    return doc;
+  }
+
+  // The doc of a container's next named child; clears the container's pending docs.
+  std::string child_doc(std::vector<TextRange>& docs) {
+    take_docs(docs);
+    std::string doc = docs.empty() ? std::string() : doc_text(docs);
+    docs.clear();
+    return doc;
+  }
+
+  // ----- Names
+
+  // A `_regular_id` name: any identifier (keywords there are either aliased to identifier or
+  // not valid in the state, hence lexed as identifiers).
+  void read_name(std::string& name, TextRange& range) {
+    if (tok_ != Tok::Ident) reject();
+    name.assign(s_ + ts_, te_ - ts_);
+    range = token_range();
+    next();
+  }
+
+  void parse_decl_name(Decl& d) { read_name(d.name, d.name_range); }
+
+  // ----- Top level
+
+  void parse_import() {
+    next();
+    if (tok_ != Tok::String) reject();
+    out_.imports.push_back(ImportDecl{unquote(word()), token_range()});
+    next();
+    if (tok_ == Tok::Semi) next();
+  }
+
+  void parse_config_block(Decl& d) {
+    if (tok_ != Tok::LBrace) reject();
+    next();
+    auto& docs = inner_docs_;
+    docs.clear();
+    for (;;) {
+      if (tok_ == Tok::RBrace) break;
+      ConfigField c;
+      c.doc = child_doc(docs);
+      c.range.start = ts_;
+      read_name(c.name, c.name_range);
+      expect(Tok::Eq);
+      c.value = parse_config_value();
+      c.range.end = prev_end_;
+      d.config.push_back(std::move(c));
+      // A config value takes no operators: the next token starts a setting or closes the block.
+      if (tok_ != Tok::Ident && tok_ != Tok::RBrace) reject();
+    }
+    next();
+  }
+
+  // `_config_value`: a literal, call, array, object or reference, without operators.
+  Expr parse_config_value() {
+    switch (tok_) {
+      case Tok::String:
+      case Tok::Number:
+      case Tok::LBrack:
+      case Tok::LBrace: return parse_primary();
+      case Tok::Ident:
+        // `this` is no keyword in a config value (tree-sitter makes it a reference): leave it.
+        if (word() == "this") reject();
+        return parse_primary();
+      default: reject();
+    }
+  }
+
+  void parse_data_model(Decl& d) {
+    if (is_word("abstract")) {
+      d.is_abstract = true;
+      next();
+    }
+    if (is_word("model")) d.kind = DeclKind::Model;
+    else if (is_word("view")) d.kind = DeclKind::View;
+    else reject();
+    next();
+    parse_decl_name(d);
+    for (;;) {
+      if (is_word("extends")) {
+        next();
+        for (;;) {
+          read_type_reference(d.base_names, d.base_ranges);
+          if (tok_ != Tok::Comma) break;
+          next();
+        }
+      } else if (is_word("with")) {
+        parse_mixins(d, /*in_type_def=*/false);
+      } else {
+        break;
+      }
+    }
+    parse_model_body(d);
+  }
+
+  // `with A, B C`: commas are optional. In a data model `extends`/`with` start the next clause;
+  // in a type (one clause only) tree-sitter would read them as names, so those are left to it.
+  void parse_mixins(Decl& d, bool in_type_def) {
+    next();
+    read_type_reference(d.mixin_names, d.mixin_ranges);
+    for (;;) {
+      if (tok_ == Tok::Comma) {
+        next();
+        read_type_reference(d.mixin_names, d.mixin_ranges);
+        continue;
+      }
+      if (tok_ != Tok::Ident) return;
+      std::string_view w = word();
+      if (w == "with" || w == "extends") {
+        if (in_type_def) reject();
+        return;
+      }
+      read_type_reference(d.mixin_names, d.mixin_ranges);
+    }
+  }
+
+  void read_type_reference(std::vector<std::string>& names, std::vector<TextRange>& ranges) {
+    if (tok_ != Tok::Ident || word() == "with" || word() == "extends") reject();
+    names.emplace_back(s_ + ts_, te_ - ts_);
+    ranges.push_back(token_range());
+    next();
+  }
+
+  void parse_model_body(Decl& d) {
+    if (tok_ != Tok::LBrace) reject();
+    next();
+    auto& docs = inner_docs_;
+    docs.clear();
+    for (;;) {
+      if (tok_ == Tok::RBrace) break;
+      if (tok_ == Tok::ModelAttr) {
+        take_docs(docs);
+        docs.clear();
+        d.attributes.push_back(parse_attribute_app());
+        continue;
+      }
+      if (tok_ != Tok::Ident) reject();
+      Field f;
+      f.doc = child_doc(docs);
+      f.range.start = ts_;
+      read_name(f.name, f.name_range);
+      if (tok_ == Tok::LParen) skip_data_field_parameters();
+      parse_field_type(f.type);
+      while (tok_ == Tok::FieldAttr) f.attributes.push_back(parse_attribute_app());
+      f.range.end = prev_end_;
+      d.fields.push_back(std::move(f));
+    }
+    next();
+  }
+
+  // Parameters of a computed field: checked like function parameters, then dropped, as
+  // lower_file does.
+  void skip_data_field_parameters() {
+    next();
+    if (tok_ != Tok::RParen) {
+      for (;;) {
+        (void)parse_function_parameter();
+        if (tok_ != Tok::Comma) break;
+        next();
+      }
+    }
+    expect(Tok::RParen);
+  }
+
+  void parse_field_type(FieldType& t) {
+    if (tok_ != Tok::Ident) reject();
+    t.range.start = ts_;
+    t.name_range = token_range();
+    if (word() == "Unsupported") {
+      t.kind = TypeKind::Unsupported;
+      next();
+      expect(Tok::LParen);
+      if (tok_ != Tok::String) reject();
+      t.name = unquote(word());
+      next();
+      if (tok_ != Tok::RParen) reject();
+      t.name_range.end = te_;
+      next();
+    } else {
+      t.name = token_text();
+      t.builtin = parse_builtin_type(t.name);
+      t.kind = t.builtin ? TypeKind::Builtin : TypeKind::Unresolved;
+      next();
+    }
+    if (tok_ == Tok::LBrack) {
+      next();
+      expect(Tok::RBrack);
+      t.list = true;
+    }
+    if (tok_ == Tok::Question) {
+      next();
+      t.optional = true;
+    }
+    t.range.end = prev_end_;
+  }
+
+  void parse_enum_body(Decl& d) {
+    if (tok_ != Tok::LBrace) reject();
+    next();
+    auto& docs = inner_docs_;
+    docs.clear();
+    for (;;) {
+      if (tok_ == Tok::RBrace) break;
+      if (tok_ == Tok::ModelAttr) {
+        take_docs(docs);
+        docs.clear();
+        d.attributes.push_back(parse_attribute_app());
+        continue;
+      }
+      if (tok_ != Tok::Ident) reject();
+      EnumValue v;
+      v.doc = child_doc(docs);
+      v.range.start = ts_;
+      read_name(v.name, v.name_range);
+      while (tok_ == Tok::FieldAttr) v.attributes.push_back(parse_attribute_app());
+      v.range.end = prev_end_;
+      d.values.push_back(std::move(v));
+    }
+    next();
+  }
+
+  // `function name(params): Type { body } @@@attrs`. Doc comments anywhere directly in the
+  // declaration go to its next named child (the name, a parameter, the return type, the body,
+  // an attribute); only parameters keep them.
+  void parse_function(Decl& d) {
+    d.kind = DeclKind::Function;
+    auto& docs = inner_docs_;
+    docs.clear();
+    next();
+    take_docs(docs);
+    docs.clear();  // consumed by the name
+    parse_decl_name(d);
+    parse_parameter_list(d, docs, /*attribute=*/false);
+    take_docs(docs);
+    expect(Tok::Colon);
+    take_docs(docs);
+    docs.clear();  // consumed by the return type
+    parse_return_type(d);
+    take_docs(docs);
+    expect(Tok::LBrace);
+    take_docs(docs);
+    if (tok_ != Tok::RBrace) {
+      docs.clear();  // consumed by the body
+      (void)parse_expr(0);
+      take_docs(docs);
+    }
+    expect(Tok::RBrace);
+    parse_internal_attributes(d.attributes, &docs);
+  }
+
+  void parse_procedure(Decl& d) {
+    d.kind = DeclKind::Procedure;
+    auto& docs = inner_docs_;
+    docs.clear();
+    if (is_word("mutation")) {
+      d.is_mutation = true;
+      next();
+      take_docs(docs);
+    }
+    if (!is_word("procedure")) reject();
+    next();
+    take_docs(docs);
+    docs.clear();
+    parse_decl_name(d);
+    parse_parameter_list(d, docs, /*attribute=*/false);
+    take_docs(docs);
+    expect(Tok::Colon);
+    take_docs(docs);
+    docs.clear();
+    parse_return_type(d);
+    parse_internal_attributes(d.attributes, &docs);
+  }
+
+  void parse_attribute_decl(Decl& d) {
+    d.kind = DeclKind::Attribute;
+    auto& docs = inner_docs_;
+    docs.clear();
+    next();
+    take_docs(docs);
+    docs.clear();
+    if (tok_ != Tok::FieldAttr && tok_ != Tok::ModelAttr && tok_ != Tok::InternalAttr) reject();
+    d.name = token_text();
+    d.name_range = token_range();
+    next();
+    parse_parameter_list(d, docs, /*attribute=*/true);
+    parse_internal_attributes(d.attributes, &docs);
+  }
+
+  // `( p, p )` of a function, procedure or attribute declaration (no trailing comma), with
+  // each parameter's doc taken from the declaration's pending docs.
+  void parse_parameter_list(Decl& d, std::vector<TextRange>& docs, bool attribute) {
+    take_docs(docs);
+    expect(Tok::LParen);
+    if (tok_ != Tok::RParen) {
+      for (;;) {
+        std::string doc = child_doc(docs);
+        Param p = attribute ? parse_attribute_parameter() : parse_function_parameter();
+        p.doc = std::move(doc);
+        d.params.push_back(std::move(p));
+        take_docs(docs);
+        if (tok_ != Tok::Comma) break;
+        next();
+      }
+    }
+    take_docs(docs);
+    expect(Tok::RParen);
+  }
+
+  // `name: Type[]?`
+  Param parse_function_parameter() {
+    Param p;
+    p.range.start = ts_;
+    read_name(p.name, p.name_range);
+    expect(Tok::Colon);
+    parse_parameter_type(p.type, p.type_range, p.list);
+    if (tok_ == Tok::Question) {
+      p.optional = true;
+      next();
+    }
+    p.range.end = prev_end_;
+    return p;
+  }
+
+  // `_? name: Type[]? @@@attrs`
+  Param parse_attribute_parameter() {
+    Param p;
+    p.range.start = ts_;
+    if (is_word("_")) {
+      p.positional = true;
+      next();
+    }
+    // `_` as the name itself is the positional marker to tree-sitter: not a name.
+    if (is_word("_")) reject();
+    read_name(p.name, p.name_range);
+    expect(Tok::Colon);
+    parse_parameter_type(p.type, p.type_range, p.list);
+    if (tok_ == Tok::Question) {
+      p.optional = true;
+      next();
+    }
+    parse_internal_attributes(p.attributes, nullptr);
+    p.range.end = prev_end_;
+    return p;
+  }
+
+  // parameter_type: any name (builtin, expression type or declaration) and `[]`.
+  void parse_parameter_type(std::string& type, TextRange& type_range, bool& list) {
+    if (tok_ != Tok::Ident) reject();
+    type = token_text();
+    type_range = token_range();
+    next();
+    if (tok_ == Tok::LBrack) {
+      next();
+      expect(Tok::RBrack);
+      list = true;
+    }
+  }
+
+  void parse_return_type(Decl& d) { parse_parameter_type(d.return_type, d.return_type_range, d.return_list); }
+
+  // `@@@name(args)*`; with `docs`, each attribute consumes the declaration's pending docs.
+  void parse_internal_attributes(std::vector<AttributeApp>& attrs, std::vector<TextRange>* docs) {
+    while (tok_ == Tok::InternalAttr) {
+      if (docs) docs->clear();
+      attrs.push_back(parse_attribute_app());
+    }
+  }
+
+  // ----- Attribute applications and arguments
+
+  AttributeApp parse_attribute_app() {
+    AttributeApp a;
+    a.name = token_text();
+    a.name_range = token_range();
+    a.range.start = ts_;
+    next();
+    if (tok_ == Tok::LParen) parse_argument_list(a.args);
+    a.range.end = prev_end_;
+    return a;
+  }
+
+  // `( [name:] value, ... [,] )`
+  void parse_argument_list(std::vector<Argument>& args) {
+    next();
+    while (tok_ != Tok::RParen) {
+      Argument a;
+      a.range.start = ts_;
+      if (tok_ == Tok::Ident && peek_char() == ':') {
+        std::string_view w = word();
+        if (is_type_name_keyword(w) || is_literal_word(w)) reject();
+        a.name = token_text();
+        a.name_range = token_range();
+        next();
+        next();  // `:`
+      }
+      a.value = parse_expr(0);
+      a.range.end = prev_end_;
+      args.push_back(std::move(a));
+      if (tok_ == Tok::Comma) {
+        next();
+        continue;
+      }
+      if (tok_ != Tok::RParen) reject();
+    }
+    next();
+  }
+
+  // ----- Expressions
+
+  Expr parse_expr(int min_prec) {
+    Expr lhs = parse_unary();
+    for (;;) {
+      if (tok_ == Tok::Dot) {
+        lhs = parse_member(std::move(lhs));
+        continue;
+      }
+      if (tok_ == Tok::Question || tok_ == Tok::Bang || tok_ == Tok::Caret) {
+        // After an expression these only start a collection predicate.
+        if (kPrecCollection <= min_prec) return lhs;
+        lhs = parse_predicate(std::move(lhs));
+        continue;
+      }
+      int prec = tok_ == Tok::Ident ? (word() == "in" ? kPrecIn : 0) : binary_precedence(tok_);
+      if (prec == 0 || prec <= min_prec) return lhs;
+      Expr b;
+      b.kind = ExprKind::Binary;
+      b.text = token_text();
+      next();
+      Expr rhs = parse_expr(prec);
+      b.range = TextRange{lhs.range.start, rhs.range.end};
+      b.children.reserve(2);
+      b.children.push_back(std::move(lhs));
+      b.children.push_back(std::move(rhs));
+      lhs = std::move(b);
+    }
+  }
+
+  Expr parse_unary() {
+    if (tok_ != Tok::Bang) return parse_primary();
+    Expr u;
+    u.kind = ExprKind::Unary;
+    u.text = "!";
+    u.range.start = ts_;
+    next();
+    u.children.push_back(parse_expr(kPrecUnary));
+    u.range.end = u.children.back().range.end;
+    return u;
+  }
+
+  Expr parse_member(Expr object) {
+    next();  // `.`
+    Expr m;
+    m.kind = ExprKind::Member;
+    if (tok_ != Tok::Ident) reject();
+    m.text = token_text();
+    m.name_range = token_range();
+    m.range = TextRange{object.range.start, te_};
+    m.children.push_back(std::move(object));
+    next();
+    return m;
+  }
+
+  // `collection?[binding, condition]`, `![...]`, `^[...]`.
+  Expr parse_predicate(Expr collection) {
+    Expr p;
+    p.kind = ExprKind::Predicate;
+    // As lower_file: the operator is the first of `?`, `!`, `^` after the collection in the
+    // text (comments in between included).
+    for (uint32_t i = collection.range.end; i < ts_ + 1; ++i) {
+      char c = s_[i];
+      if (c == '?' || c == '!' || c == '^') {
+        p.text.assign(1, c);
+        break;
+      }
+    }
+    next();
+    expect(Tok::LBrack);
+    if (tok_ == Tok::Ident && peek_char() == ',') {
+      std::string_view w = word();
+      if (is_type_name_keyword(w) || is_literal_word(w)) reject();
+      p.binding = token_text();
+      p.binding_range = token_range();
+      next();
+      next();  // `,`
+    }
+    p.range.start = collection.range.start;
+    p.children.reserve(2);
+    p.children.push_back(std::move(collection));
+    p.children.push_back(parse_expr(0));
+    if (tok_ != Tok::RBrack) reject();
+    p.range.end = te_;
+    next();
+    return p;
+  }
+
+  Expr parse_primary() {
+    Expr e;
+    e.range = token_range();
+    switch (tok_) {
+      case Tok::String:
+        e.kind = ExprKind::String;
+        e.text = unquote(word());
+        next();
+        return e;
+      case Tok::Number:
+        e.kind = ExprKind::Number;
+        e.text = token_text();
+        next();
+        return e;
+      case Tok::Ident: {
+        std::string_view w = word();
+        if (w == "true" || w == "false") {
+          e.kind = ExprKind::Boolean;
+          e.text = std::string(w);
+          next();
+          return e;
+        }
+        if (w == "null") {
+          e.kind = ExprKind::Null;
+          next();
+          return e;
+        }
+        if (w == "this") {
+          e.kind = ExprKind::This;
+          next();
+          return e;
+        }
+        e.text = std::string(w);
+        e.name_range = e.range;
+        next();
+        if (tok_ != Tok::LParen) {
+          e.kind = ExprKind::Reference;
+          return e;
+        }
+        e.kind = ExprKind::Call;
+        parse_argument_list(e.args);
+        e.range.end = prev_end_;
+        return e;
+      }
+      case Tok::LBrack: {
+        e.kind = ExprKind::Array;
+        next();
+        if (tok_ != Tok::RBrack) {
+          for (;;) {
+            e.children.push_back(parse_expr(0));
+            if (tok_ != Tok::Comma) break;
+            next();
+          }
+        }
+        if (tok_ != Tok::RBrack) reject();
+        e.range.end = te_;
+        next();
+        return e;
+      }
+      case Tok::LBrace: {
+        e.kind = ExprKind::Object;
+        next();
+        while (tok_ != Tok::RBrace) {
+          Argument a;
+          a.range.start = ts_;
+          a.name_range = token_range();
+          if (tok_ == Tok::String) a.name = unquote(word());
+          else if (tok_ == Tok::Ident) a.name = token_text();
+          else reject();
+          next();
+          expect(Tok::Colon);
+          a.value = parse_expr(0);
+          a.range.end = prev_end_;
+          e.args.push_back(std::move(a));
+          if (tok_ == Tok::Comma) {
+            next();
+            continue;
+          }
+          if (tok_ != Tok::RBrace) reject();
+        }
+        e.range.end = te_;
+        next();
+        return e;
+      }
+      case Tok::LParen: {
+        // lower_file lowers the inner expression and gives it the parentheses' range.
+        next();
+        Expr inner = parse_expr(0);
+        if (tok_ != Tok::RParen) reject();
+        inner.range = TextRange{e.range.start, te_};
+        next();
+        return inner;
+      }
+      default: reject();
+    }
+  }
+
+  std::string_view src_;
+  const char* s_;
+  uint32_t n_;
+
+  Tok tok_ = Tok::End;
+  uint32_t ts_ = 0;        // current token [ts_, te_)
+  uint32_t te_ = 0;
+  uint32_t prev_end_ = 0;  // end of the token before the current one
+  std::vector<TextRange> pending_docs_;  // doc comments between the previous and current token
+
+  // Doc comments collected by the schema and by the declaration-level container being parsed
+  // (containers never nest deeper than that).
+  std::vector<TextRange> root_docs_;
+  std::vector<TextRange> inner_docs_;
+
+  FileDecls out_;
+};
+
+}  // namespace
+
+std::optional<FileDecls> fast_lower_file(std::string_view text) {
+  if (text.size() >= std::numeric_limits<uint32_t>::max()) return std::nullopt;
+  try {
+    return FastLowerer(text).run();
+  } catch (const Reject&) {
+    return std::nullopt;
+  }
+}
 
 }  // namespace zen::analysis
