@@ -3,20 +3,25 @@
 
 namespace zen::dialect {
 
+void ScriptWriter::add_statements(std::string_view step_name, const std::vector<std::string>& statements) {
+  if (statements.empty()) return;
+  begin_statement(step_name);
+  for (const auto& st : statements) {
+    out_ += st;
+    out_ += ";\n";
+  }
+}
+
+std::string ScriptWriter::finish() && {
+  if (out_.empty()) return "-- This is an empty migration.\n";
+  return std::move(out_);
+}
+
 std::string assemble_script(const diff::Migration& migration,
                             const std::function<std::vector<std::string>(const diff::Step&)>& render_step) {
-  std::string out;
-  for (const auto& step : migration.steps) {
-    auto stmts = render_step(step);
-    if (stmts.empty()) continue;
-    if (!out.empty()) out += "\n";
-    out += "-- ";
-    out += diff::step_name(step);
-    out += "\n";
-    for (const auto& st : stmts) out += st + ";\n";
-  }
-  if (out.empty()) return "-- This is an empty migration.\n";
-  return out;
+  ScriptWriter w;
+  for (const auto& step : migration.steps) w.add_statements(diff::step_name(step), render_step(step));
+  return std::move(w).finish();
 }
 
 }  // namespace zen::dialect

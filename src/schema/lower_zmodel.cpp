@@ -28,51 +28,9 @@ size_t floor_boundary(const std::string& s, size_t index) {
   return index;
 }
 
-std::string join(const std::vector<std::string>& v, const char* sep) {
-  std::string out;
-  for (size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
-  return out;
-}
-
 }  // namespace
 
-std::string constraint_name(std::string_view table, const std::vector<std::string>& columns, std::string_view suffix,
-                            size_t max_length) {
-  // Prisma's ConstraintNames: {table}_pkey, {table}_{cols}_key / _idx / _fkey, cut so the
-  // whole name fits the database's identifier limit.
-  std::string out(table);
-  if (!columns.empty()) out += "_" + join(columns, "_");
-  if (max_length) {
-    // The primary key and foreign key rules cut at limit - 5, the index rules at
-    // limit - len(suffix) (both "_key" and "_idx" are 4 bytes).
-    size_t limit = (suffix == "_pkey" || suffix == "_fkey") ? max_length - 5 : max_length - suffix.size();
-    if (out.size() >= limit) out.resize(floor_boundary(out, limit));
-  }
-  return out + std::string(suffix);
-}
-
 namespace {
-
-std::string db_name(const std::vector<AttributeApp>& attrs, std::string_view attr, const std::string& fallback) {
-  for (const auto& a : attrs) {
-    if (a.name != attr) continue;
-    if (const auto* arg = a.first())
-      if (auto s = arg->value.as_string()) return std::string(*s);
-  }
-  return fallback;
-}
-
-std::optional<std::string> string_arg(const AttributeApp& a, std::string_view param) {
-  if (const auto* arg = a.arg(param))
-    if (auto s = arg->value.as_string()) return std::string(*s);
-  return std::nullopt;
-}
-
-std::optional<std::string> ident_arg(const AttributeApp& a, std::string_view param) {
-  if (const auto* arg = a.arg(param))
-    if (auto n = arg->value.name()) return std::string(*n);
-  return std::nullopt;
-}
 
 ReferentialAction parse_action(std::string_view s, ReferentialAction fallback) {
   if (s == "Cascade") return ReferentialAction::Cascade;
@@ -153,8 +111,62 @@ std::string datetime_literal(std::string_view iso) {
   return date + " " + time + frac + " " + offset;
 }
 
+/// Prisma's constraint name from a table name and the names of its columns.
+template <class Names>
+std::string make_constraint_name(std::string_view table, const Names& columns, std::string_view suffix,
+                                 size_t max_length) {
+  // Prisma's ConstraintNames: {table}_pkey, {table}_{cols}_key / _idx / _fkey, cut so the
+  // whole name fits the database's identifier limit.
+  size_t size = table.size() + suffix.size();
+  for (const auto& c : columns) size += 1 + std::string_view(c).size();
+  std::string out;
+  out.reserve(size);
+  out += table;
+  for (const auto& c : columns) {
+    out += '_';
+    out += c;
+  }
+  if (max_length) {
+    // The primary key and foreign key rules cut at limit - 5, the index rules at
+    // limit - len(suffix) (both "_key" and "_idx" are 4 bytes).
+    size_t limit = (suffix == "_pkey" || suffix == "_fkey") ? max_length - 5 : max_length - suffix.size();
+    if (out.size() >= limit) out.resize(floor_boundary(out, limit));
+  }
+  out += suffix;
+  return out;
+}
+
+/// The string argument of the first `attr` application that has one (`@map("x")`), else `fallback`.
+std::string_view db_name_view(const std::vector<AttributeApp>& attrs, std::string_view attr,
+                              std::string_view fallback) {
+  for (const auto& a : attrs) {
+    if (a.name != attr) continue;
+    if (const auto* arg = a.first())
+      if (auto s = arg->value.as_string()) return *s;
+  }
+  return fallback;
+}
+
+std::string db_name(const std::vector<AttributeApp>& attrs, std::string_view attr, std::string_view fallback) {
+  return std::string(db_name_view(attrs, attr, fallback));
+}
+
+std::optional<std::string_view> string_arg(const AttributeApp& a, std::string_view param) {
+  if (const auto* arg = a.arg(param))
+    if (auto s = arg->value.as_string()) return *s;
+  return std::nullopt;
+}
+
+std::optional<std::string_view> ident_arg(const AttributeApp& a, std::string_view param) {
+  if (const auto* arg = a.arg(param))
+    if (auto n = arg->value.name()) return *n;
+  return std::nullopt;
+}
+
 struct Lowerer {
   Lowerer(const analysis::Model& model, Provider p) : m(model), provider(p) {}
+
+  static constexpr uint32_t kNoTable = UINT32_MAX;
 
   const analysis::Model& m;
   Provider provider;
@@ -163,19 +175,58 @@ struct Lowerer {
   bool foreign_keys = true;
   std::string default_schema;
 
+  /// A data field a table keeps, with the attributes lowering asks about found in one pass
+  /// (each the first application of that name, as Field::find_attribute would return).
+  struct FieldInfo {
+    const Field* field = nullptr;
+    const AttributeApp* id = nullptr;
+    const AttributeApp* unique = nullptr;
+    const AttributeApp* relation = nullptr;
+    ColumnId column;                // invalid for relation fields and unmappable types
+    bool stripped_default = false;  // an id field inherited from a delegate base
+  };
+
   struct ModelTable {
     const Decl* decl = nullptr;
     TableId table;
-    std::vector<const Field*> fields;        // emitted data fields, in order
-    std::set<const Field*> stripped_default;  // id fields inherited from a delegate base
-    std::map<std::string, ColumnId, std::less<>> columns;  // by field name
-    std::vector<const Field*> aux_relations;  // ZenStack's delegate_aux_* relations to the base
+    std::vector<FieldInfo> fields;  // emitted data fields, in order
+    /// Models with at most this many fields are searched linearly by name.
+    static constexpr size_t kLinearLookup = 24;
+    /// (field name, index in `fields`) sorted, for larger models: lookups by name stay
+    /// logarithmic on models with thousands of fields.
+    std::vector<std::pair<std::string_view, uint32_t>> by_name;
+    /// (target model, index in `fields`) of the relation fields, sorted: finding the
+    /// opposite side of a relation does not scan every field of the other model.
+    std::vector<std::pair<DeclId, uint32_t>> relations;
+
+    const FieldInfo* find(std::string_view name) const {
+      if (by_name.empty()) {
+        for (const FieldInfo& f : fields)
+          if (f.field->name == name) return &f;
+        return nullptr;
+      }
+      auto it = std::lower_bound(by_name.begin(), by_name.end(), name,
+                                 [](const auto& p, std::string_view n) { return p.first < n; });
+      if (it == by_name.end() || it->first != name) return nullptr;
+      return &fields[it->second];
+    }
+    /// The column of the field named `name`; invalid when there is none.
+    ColumnId column(std::string_view name) const {
+      const FieldInfo* f = find(name);
+      return f ? f->column : ColumnId();
+    }
   };
   std::vector<ModelTable> tables;
-  std::map<DeclId, size_t> table_of_decl;
-  std::map<DeclId, EnumId> enum_of_decl;
+  std::vector<uint32_t> table_of_decl;  // by DeclId; kNoTable for declarations without a table
+  std::vector<EnumId> enum_of_decl;     // by DeclId; invalid when enums are not types (SQLite)
+  std::vector<std::string_view> name_buffer;  // reused for constraint names
 
   Schema& s() { return out.schema; }
+
+  const ModelTable* table_for(DeclId id) const {
+    if (id >= table_of_decl.size() || table_of_decl[id] == kNoTable) return nullptr;
+    return &tables[table_of_decl[id]];
+  }
 
   void error(const Decl& d, std::string message) {
     Diagnostic diag;
@@ -189,9 +240,9 @@ struct Lowerer {
 
   NamespaceId namespace_for(const std::vector<AttributeApp>& attrs) {
     if (provider != Provider::Postgresql) return NamespaceId(0);
-    std::string name = db_name(attrs, "@@schema", default_schema);
+    std::string_view name = db_name_view(attrs, "@@schema", default_schema);
     if (auto ns = s().find_namespace(name)) return *ns;
-    return s().add_namespace(name);
+    return s().add_namespace(std::string(name));
   }
 
   bool is_delegate(const Decl& d) const { return d.has_attribute("@@delegate"); }
@@ -212,43 +263,91 @@ struct Lowerer {
     return false;
   }
 
-  std::vector<const Field*> id_fields(const ModelTable& mt) const {
-    std::vector<const Field*> ids;
-    for (const Field* f : mt.fields)
-      if (f->has_attribute("@id")) ids.push_back(f);
+  std::vector<const FieldInfo*> id_fields(const ModelTable& mt) const {
+    std::vector<const FieldInfo*> ids;
+    for (const FieldInfo& f : mt.fields)
+      if (f.id) ids.push_back(&f);
     if (!ids.empty()) return ids;
     if (const auto* id = mt.decl->find_any_attribute("@@id"))
       if (const auto* a = id->first())
         for (const auto& item : a->value.items())
           if (auto n = item.name())
-            for (const Field* f : mt.fields)
-              if (f->name == *n) ids.push_back(f);
+            if (const FieldInfo* f = mt.find(*n)) ids.push_back(f);
     return ids;
   }
 
   static bool is_relation(const Field& f) { return f.type.kind == analysis::TypeKind::Model; }
 
+  /// Whether a slot would be emitted, duplicates aside.
+  bool keeps(const Decl& d, const analysis::FieldSlot& slot, bool& stripped) const {
+    const Field* f = slot.field;
+    stripped = false;
+    if (!f || f->has_attribute("@computed")) return false;
+    if (slot.origin != d.id && slot.origin != analysis::kNone) {
+      const Decl& origin = m.decl(slot.origin);
+      if (origin.kind == analysis::DeclKind::Model && is_delegate(origin)) {
+        // ZenStack keeps only the id fields inherited from a delegate base, without their
+        // defaults: the base row owns the value.
+        if (!is_id_field(d, *f)) return false;
+        stripped = true;
+      }
+    }
+    if (is_relation(*f) && f->type.decl != analysis::kNone && m.decl(f->type.decl).kind == analysis::DeclKind::View)
+      return false;
+    return true;
+  }
+
+  static void remove_duplicates(std::vector<FieldInfo>& fields) {
+    std::vector<FieldInfo> unique;
+    std::set<std::string_view> seen;
+    for (const FieldInfo& f : fields)
+      if (seen.insert(f.field->name).second) unique.push_back(f);
+    fields = std::move(unique);
+  }
+
+  static void index_by_name(ModelTable& mt) {
+    mt.by_name.clear();
+    mt.by_name.reserve(mt.fields.size());
+    for (uint32_t i = 0; i < mt.fields.size(); ++i) mt.by_name.emplace_back(mt.fields[i].field->name, i);
+    std::sort(mt.by_name.begin(), mt.by_name.end());
+  }
+
   void collect_fields(ModelTable& mt) {
     const Decl& d = *mt.decl;
-    std::set<std::string> seen;
+    mt.fields.reserve(d.all_fields.size());
     for (const auto& slot : d.all_fields) {
-      const Field* f = slot.field;
-      if (!f || seen.count(f->name)) continue;
-      if (f->has_attribute("@computed")) continue;
-      if (slot.origin != d.id && slot.origin != analysis::kNone) {
-        const Decl& origin = m.decl(slot.origin);
-        if (origin.kind == analysis::DeclKind::Model && is_delegate(origin)) {
-          // ZenStack keeps only the id fields inherited from a delegate base, without their
-          // defaults: the base row owns the value.
-          if (!is_id_field(d, *f)) continue;
-          mt.stripped_default.insert(f);
-        }
+      bool stripped = false;
+      if (!keeps(d, slot, stripped)) continue;
+      FieldInfo info;
+      info.field = slot.field;
+      info.stripped_default = stripped;
+      for (const auto& a : slot.field->attributes) {
+        if (!info.id && a.name == "@id") info.id = &a;
+        else if (!info.unique && a.name == "@unique") info.unique = &a;
+        else if (!info.relation && a.name == "@relation") info.relation = &a;
       }
-      if (is_relation(*f) && f->type.decl != analysis::kNone && m.decl(f->type.decl).kind == analysis::DeclKind::View)
-        continue;
-      seen.insert(f->name);
-      mt.fields.push_back(f);
+      mt.fields.push_back(info);
     }
+    // A name seen before is skipped, as ZenStack keeps the first field of a name (the
+    // analysis reports the duplicate). Rare, so it is only handled once detected.
+    if (mt.fields.size() <= ModelTable::kLinearLookup) {
+      bool duplicates = false;
+      for (size_t i = 1; i < mt.fields.size() && !duplicates; ++i)
+        for (size_t j = 0; j < i && !duplicates; ++j) duplicates = mt.fields[i].field->name == mt.fields[j].field->name;
+      if (duplicates) remove_duplicates(mt.fields);
+    } else {
+      index_by_name(mt);
+      bool duplicates = false;
+      for (size_t i = 1; i < mt.by_name.size() && !duplicates; ++i)
+        duplicates = mt.by_name[i].first == mt.by_name[i - 1].first;
+      if (duplicates) {
+        remove_duplicates(mt.fields);
+        index_by_name(mt);
+      }
+    }
+    for (uint32_t i = 0; i < mt.fields.size(); ++i)
+      if (is_relation(*mt.fields[i].field)) mt.relations.emplace_back(mt.fields[i].field->type.decl, i);
+    std::sort(mt.relations.begin(), mt.relations.end());
   }
 
   /// Column type of a scalar field (family, native type, arity); nullopt for relations.
@@ -271,10 +370,9 @@ struct Lowerer {
         break;
       case analysis::TypeKind::Enum: {
         t.family = ColumnFamily::Enum;
-        auto it = enum_of_decl.find(f.type.decl);
-        if (it != enum_of_decl.end() && it->second.valid()) {
-          t.enum_id = it->second;
-          t.full_type = s().at(it->second).name;
+        if (f.type.decl < enum_of_decl.size() && enum_of_decl[f.type.decl].valid()) {
+          t.enum_id = enum_of_decl[f.type.decl];
+          t.full_type = s().at(*t.enum_id).name;
         }
         break;
       }
@@ -290,19 +388,20 @@ struct Lowerer {
       case analysis::TypeKind::Model:
       case analysis::TypeKind::Unresolved: return std::nullopt;
     }
-    for (const auto& a : f.attributes) {
-      if (a.name.rfind("@db.", 0) != 0) continue;
-      std::string native = a.name.substr(4);
-      if (!a.args.empty()) {
-        native += "(";
-        for (size_t i = 0; i < a.args.size(); ++i) {
-          if (i) native += ",";
-          const Expr& v = a.args[i].value;
-          native += v.kind == ExprKind::String ? v.text : v.text;
+    // The last `@db.X(args)` wins.
+    const AttributeApp* db = nullptr;
+    for (const auto& a : f.attributes)
+      if (a.name.compare(0, 4, "@db.") == 0) db = &a;
+    if (db) {
+      t.native_type.assign(db->name, 4);
+      if (!db->args.empty()) {
+        t.native_type += '(';
+        for (size_t i = 0; i < db->args.size(); ++i) {
+          if (i) t.native_type += ',';
+          t.native_type += db->args[i].value.text;
         }
-        native += ")";
+        t.native_type += ')';
       }
-      t.native_type = native;
     }
     return t;
   }
@@ -314,7 +413,7 @@ struct Lowerer {
       for (const auto& item : e.items()) {
         auto x = literal(item, f, family);
         if (!x) return std::nullopt;
-        l.items.push_back(*x);
+        l.items.push_back(std::move(*x));
       }
       return l;
     }
@@ -334,17 +433,19 @@ struct Lowerer {
       return l;
     }
     if (auto str = e.as_string()) {
-      l.text = std::string(*str);
       switch (family) {
         case ColumnFamily::Json: l.kind = LiteralKind::Json; break;
-        case ColumnFamily::Binary: l.kind = LiteralKind::Bytes, l.text = base64_to_hex(*str); break;
-        case ColumnFamily::DateTime: l.kind = LiteralKind::DateTime, l.text = datetime_literal(*str); break;
+        case ColumnFamily::Binary: l.kind = LiteralKind::Bytes; break;
+        case ColumnFamily::DateTime: l.kind = LiteralKind::DateTime; break;
         case ColumnFamily::Decimal: l.kind = LiteralKind::Decimal; break;
         case ColumnFamily::Float: l.kind = LiteralKind::Float; break;
         case ColumnFamily::Int:
         case ColumnFamily::BigInt: l.kind = LiteralKind::Int; break;
         default: l.kind = LiteralKind::String; break;
       }
+      if (l.kind == LiteralKind::Bytes) l.text = base64_to_hex(*str);
+      else if (l.kind == LiteralKind::DateTime) l.text = datetime_literal(*str);
+      else l.text = std::string(*str);
       return l;
     }
     if (e.kind == ExprKind::Reference && f.type.kind == analysis::TypeKind::Enum && f.type.decl != analysis::kNone) {
@@ -394,17 +495,22 @@ struct Lowerer {
   }
 
   void lower_enums() {
+    s().enums.reserve(m.enums.size());
     for (DeclId id : m.enums) {
       const Decl& d = m.decl(id);
       Enum e;
       e.namespace_id = namespace_for(d.attributes);
       e.name = db_name(d.attributes, "@@map", d.name);
+      e.values.reserve(d.values.size());
       for (const auto& v : d.values) e.values.push_back(db_name(v.attributes, "@map", v.name));
       enum_of_decl[id] = s().add_enum(std::move(e));
     }
   }
 
   void lower_tables() {
+    tables.reserve(m.models.size());
+    s().tables.reserve(m.models.size());
+    size_t field_count = 0;
     for (DeclId id : m.models) {
       const Decl& d = m.decl(id);
       if (d.is_abstract || d.kind != analysis::DeclKind::Model) continue;
@@ -412,24 +518,28 @@ struct Lowerer {
       mt.decl = &d;
       mt.table = s().add_table(namespace_for(d.all_attributes), db_name(d.attributes, "@@map", d.name));
       collect_fields(mt);
-      table_of_decl[id] = tables.size();
+      field_count += mt.fields.size();
+      table_of_decl[id] = static_cast<uint32_t>(tables.size());
       tables.push_back(std::move(mt));
     }
+    s().columns.reserve(field_count);
     for (auto& mt : tables) {
-      for (const Field* f : mt.fields) {
+      s().at(mt.table).columns.reserve(mt.fields.size());
+      for (FieldInfo& fi : mt.fields) {
+        const Field* f = fi.field;
         auto type = column_type(*f);
         if (!type) continue;
         Column c;
         c.table = mt.table;
         c.name = db_name(f->attributes, "@map", f->name);
         c.type = std::move(*type);
-        if (!mt.stripped_default.count(f)) {
+        if (!fi.stripped_default) {
           bool autoinc = false, prisma_level = false;
           c.default_value = default_value(*f, c.type.family, autoinc, prisma_level);
           c.auto_increment = autoinc;
           c.prisma_level_default = prisma_level;
         }
-        mt.columns[f->name] = s().add_column(std::move(c));
+        fi.column = s().add_column(std::move(c));
       }
     }
   }
@@ -437,10 +547,10 @@ struct Lowerer {
   std::optional<IndexColumn> index_column(const ModelTable& mt, const Expr& e) {
     auto name = e.name();
     if (!name) return std::nullopt;
-    auto it = mt.columns.find(*name);
-    if (it == mt.columns.end()) return std::nullopt;
+    ColumnId column = mt.column(*name);
+    if (!column.valid()) return std::nullopt;
     IndexColumn ic;
-    ic.column = it->second;
+    ic.column = column;
     if (e.kind == ExprKind::Call) {
       if (const auto* a = e.arg("sort"))
         if (auto n = a->value.name()) ic.sort = *n == "Desc" ? SortOrder::Desc : SortOrder::Asc;
@@ -468,20 +578,23 @@ struct Lowerer {
     if (arg->value.kind != ExprKind::Array) {
       auto ic = index_column(mt, arg->value);
       if (!ic) return {};
-      return {*ic};
+      cols.push_back(std::move(*ic));
+      return cols;
     }
+    cols.reserve(arg->value.items().size());
     for (const auto& item : arg->value.items()) {
       auto ic = index_column(mt, item);
       if (!ic) return {};
-      cols.push_back(*ic);
+      cols.push_back(std::move(*ic));
     }
     return cols;
   }
 
-  std::vector<std::string> column_names(const std::vector<IndexColumn>& cols) {
-    std::vector<std::string> names;
-    for (const auto& c : cols) names.push_back(s().at(c.column).name);
-    return names;
+  /// Prisma's generated name for a constraint on `columns` of `table`.
+  std::string generated_name(std::string_view table, const std::vector<IndexColumn>& columns, std::string_view suffix) {
+    name_buffer.clear();
+    for (const auto& c : columns) name_buffer.push_back(s().at(c.column).name);
+    return make_constraint_name(table, name_buffer, suffix, max_ident);
   }
 
   void field_level_sort(const AttributeApp& a, IndexColumn& ic) {
@@ -490,49 +603,56 @@ struct Lowerer {
       if (auto n = l->value.as_number()) ic.length = static_cast<uint32_t>(std::stoul(std::string(*n)));
   }
 
+  /// The `map:` argument of `a` when given, else Prisma's generated name.
+  template <class MakeName>
+  static std::string mapped_or(const AttributeApp& a, MakeName make) {
+    if (auto n = string_arg(a, "map")) return std::string(*n);
+    return make();
+  }
+
   void lower_keys_and_indexes(ModelTable& mt) {
     const Decl& d = *mt.decl;
     const std::string& table = s().at(mt.table).name;
     // Primary key: @id on a field, or @@id.
-    for (const Field* f : mt.fields) {
-      const AttributeApp* id = f->find_attribute("@id");
-      if (!id || !mt.columns.count(f->name)) continue;
+    bool has_primary_key = false;
+    for (const FieldInfo& f : mt.fields) {
+      if (!f.id || !f.column.valid()) continue;
       Index pk;
       pk.table = mt.table;
       pk.kind = IndexKind::PrimaryKey;
       IndexColumn ic;
-      ic.column = mt.columns[f->name];
-      field_level_sort(*id, ic);
+      ic.column = f.column;
+      field_level_sort(*f.id, ic);
       pk.columns.push_back(ic);
-      pk.name = string_arg(*id, "map").value_or(constraint_name(table, {}, "_pkey", max_ident));
+      pk.name = mapped_or(*f.id, [&] { return make_constraint_name(table, std::vector<std::string_view>{}, "_pkey", max_ident); });
       s().add_index(std::move(pk));
+      has_primary_key = true;
       break;
     }
-    if (!s().primary_key(mt.table))
+    if (!has_primary_key)
       if (const auto* id = d.find_any_attribute("@@id")) {
         Index pk;
         pk.table = mt.table;
         pk.kind = IndexKind::PrimaryKey;
         pk.columns = index_columns(mt, *id);
-        pk.name = string_arg(*id, "map").value_or(constraint_name(table, {}, "_pkey", max_ident));
+        pk.name = mapped_or(*id, [&] { return make_constraint_name(table, std::vector<std::string_view>{}, "_pkey", max_ident); });
         if (!pk.columns.empty()) s().add_index(std::move(pk));
       }
     // Field-level @unique, then @@index, then @@unique (the order Prisma's parser collects them).
-    for (const Field* f : mt.fields) {
-      const AttributeApp* u = f->find_attribute("@unique");
-      if (!u || !mt.columns.count(f->name)) continue;
+    for (const FieldInfo& f : mt.fields) {
+      if (!f.unique || !f.column.valid()) continue;
       Index ix;
       ix.table = mt.table;
       ix.kind = IndexKind::Unique;
       IndexColumn ic;
-      ic.column = mt.columns[f->name];
-      field_level_sort(*u, ic);
+      ic.column = f.column;
+      field_level_sort(*f.unique, ic);
       ix.columns.push_back(ic);
-      ix.name = string_arg(*u, "map").value_or(constraint_name(table, column_names(ix.columns), "_key", max_ident));
+      ix.name = mapped_or(*f.unique, [&] { return generated_name(table, ix.columns, "_key"); });
       s().add_index(std::move(ix));
     }
-    for (const char* which : {"@@index", "@@unique"}) {
-      bool unique = std::string_view(which) == "@@unique";
+    for (std::string_view which : {std::string_view("@@index"), std::string_view("@@unique")}) {
+      bool unique = which == "@@unique";
       for (const auto& a : d.all_attributes) {
         if (a.name != which) continue;
         Index ix;
@@ -540,8 +660,7 @@ struct Lowerer {
         ix.kind = unique ? IndexKind::Unique : IndexKind::Normal;
         ix.columns = index_columns(mt, a);
         if (ix.columns.empty()) continue;
-        ix.name = string_arg(a, "map").value_or(
-            constraint_name(table, column_names(ix.columns), unique ? "_key" : "_idx", max_ident));
+        ix.name = mapped_or(a, [&] { return generated_name(table, ix.columns, unique ? "_key" : "_idx"); });
         if (!unique)
           if (auto t = ident_arg(a, "type")) {
             if (*t == "Hash") ix.algorithm = IndexAlgorithm::Hash;
@@ -556,105 +675,113 @@ struct Lowerer {
     }
   }
 
-  static std::string relation_name(const Field& f) {
-    if (const auto* r = f.find_attribute("@relation")) {
-      if (const auto* a = r->arg("name"))
-        if (auto s = a->value.as_string()) return std::string(*s);
+  static std::string_view relation_name(const AttributeApp* relation) {
+    if (relation)
+      if (const auto* a = relation->arg("name"))
+        if (auto s = a->value.as_string()) return *s;
+    return {};
+  }
+
+  /// Adds the foreign key from the fields named `from` of `mt` to those named `to` of
+  /// `target`; nothing when a name has no column or the lists do not match.
+  void add_fk(const ModelTable& mt, const ModelTable& target, const std::vector<std::string_view>& from,
+              const std::vector<std::string_view>& to, const AttributeApp* rel, ReferentialAction del,
+              ReferentialAction upd) {
+    ForeignKey fk;
+    fk.table = mt.table;
+    fk.referenced_table = target.table;
+    fk.columns.reserve(from.size());
+    for (auto n : from) {
+      ColumnId c = mt.column(n);
+      if (!c.valid()) return;
+      fk.columns.push_back(c);
     }
-    return "";
+    fk.referenced_columns.reserve(to.size());
+    for (auto n : to) {
+      ColumnId c = target.column(n);
+      if (!c.valid()) return;
+      fk.referenced_columns.push_back(c);
+    }
+    if (fk.columns.empty() || fk.columns.size() != fk.referenced_columns.size()) return;
+    if (rel)
+      if (auto n = string_arg(*rel, "map")) fk.name = std::string(*n);
+    if (fk.name.empty()) {
+      name_buffer.clear();
+      for (auto c : fk.columns) name_buffer.push_back(s().at(c).name);
+      fk.name = make_constraint_name(s().at(mt.table).name, name_buffer, "_fkey", max_ident);
+    }
+    fk.on_delete = del;
+    fk.on_update = upd;
+    s().add_foreign_key(std::move(fk));
   }
 
   void lower_foreign_keys(ModelTable& mt) {
-    const std::string& table = s().at(mt.table).name;
-    auto add_fk = [&](const Field& f, const ModelTable& target, const std::vector<std::string>& from,
-                      const std::vector<std::string>& to, const AttributeApp* rel, ReferentialAction del,
-                      ReferentialAction upd) {
-      ForeignKey fk;
-      fk.table = mt.table;
-      fk.referenced_table = target.table;
-      for (const auto& n : from) {
-        auto it = mt.columns.find(n);
-        if (it == mt.columns.end()) return;
-        fk.columns.push_back(it->second);
-      }
-      for (const auto& n : to) {
-        auto it = target.columns.find(n);
-        if (it == target.columns.end()) return;
-        fk.referenced_columns.push_back(it->second);
-      }
-      if (fk.columns.empty() || fk.columns.size() != fk.referenced_columns.size()) return;
-      std::vector<std::string> names;
-      for (auto c : fk.columns) names.push_back(s().at(c).name);
-      fk.name = rel ? string_arg(*rel, "map").value_or("") : "";
-      if (fk.name.empty()) fk.name = constraint_name(table, names, "_fkey", max_ident);
-      fk.on_delete = del;
-      fk.on_update = upd;
-      s().add_foreign_key(std::move(fk));
-    };
-    for (const Field* f : mt.fields) {
-      if (!is_relation(*f)) continue;
-      const AttributeApp* rel = f->find_attribute("@relation");
-      if (!rel) continue;
+    std::vector<std::string_view> from, to;
+    for (const FieldInfo& fi : mt.fields) {
+      const Field* f = fi.field;
+      if (!is_relation(*f) || !fi.relation) continue;
+      const AttributeApp* rel = fi.relation;
       const auto* fields = rel->arg("fields");
       const auto* refs = rel->arg("references");
       if (!fields || !refs) continue;
-      auto target = table_of_decl.find(f->type.decl);
-      if (target == table_of_decl.end()) continue;
-      std::vector<std::string> from, to;
+      const ModelTable* target = table_for(f->type.decl);
+      if (!target) continue;
+      from.clear();
+      to.clear();
       for (const auto& e : fields->value.items())
-        if (auto n = e.name()) from.emplace_back(*n);
+        if (auto n = e.name()) from.push_back(*n);
       for (const auto& e : refs->value.items())
-        if (auto n = e.name()) to.emplace_back(*n);
+        if (auto n = e.name()) to.push_back(*n);
       // Prisma's defaults: Restrict when any referencing field is required (its "referential
       // arity"), SetNull when all are optional; updates cascade.
       bool any_required = false;
-      for (const auto& n : from)
-        for (const Field* sf : mt.fields)
-          if (sf->name == n && !sf->type.optional) any_required = true;
+      for (auto n : from)
+        if (const FieldInfo* sf = mt.find(n); sf && !sf->field->type.optional) any_required = true;
       auto del = parse_action(ident_arg(*rel, "onDelete").value_or(""),
                               any_required ? ReferentialAction::Restrict : ReferentialAction::SetNull);
       auto upd = parse_action(ident_arg(*rel, "onUpdate").value_or(""), ReferentialAction::Cascade);
-      add_fk(*f, tables[target->second], from, to, rel, del, upd);
+      add_fk(mt, *target, from, to, rel, del, upd);
     }
     // ZenStack's delegate_aux_<base> relation: the sub model's id references the base's id.
     if (const Decl* base = delegate_base(*mt.decl)) {
-      auto target = table_of_decl.find(base->id);
-      if (target != table_of_decl.end()) {
-        std::vector<std::string> ids;
-        for (const Field* f : id_fields(mt)) ids.push_back(f->name);
-        std::vector<std::string> base_ids;
-        for (const Field* f : id_fields(tables[target->second])) base_ids.push_back(f->name);
-        if (!ids.empty() && ids.size() == base_ids.size() && mt.fields.size())
-          add_fk(*mt.fields.front(), tables[target->second], ids, base_ids, nullptr, ReferentialAction::Cascade,
-                 ReferentialAction::Cascade);
+      if (const ModelTable* target = table_for(base->id)) {
+        from.clear();
+        to.clear();
+        for (const FieldInfo* f : id_fields(mt)) from.push_back(f->field->name);
+        for (const FieldInfo* f : id_fields(*target)) to.push_back(f->field->name);
+        if (!from.empty() && from.size() == to.size() && mt.fields.size())
+          add_fk(mt, *target, from, to, nullptr, ReferentialAction::Cascade, ReferentialAction::Cascade);
       }
     }
   }
 
   void lower_implicit_many_to_many() {
-    std::set<std::string> done;
+    std::set<std::string, std::less<>> done;
     for (auto& mt : tables) {
-      for (const Field* f : mt.fields) {
+      for (const FieldInfo& fi : mt.fields) {
+        const Field* f = fi.field;
         if (!is_relation(*f) || !f->type.list) continue;
-        if (const auto* rel = f->find_attribute("@relation"); rel && rel->arg("fields")) continue;
-        auto tit = table_of_decl.find(f->type.decl);
-        if (tit == table_of_decl.end()) continue;
-        ModelTable& other = tables[tit->second];
-        std::string rname = relation_name(*f);
-        const Field* opposite = nullptr;
-        for (const Field* g : other.fields) {
-          if (g == f || !is_relation(*g) || g->type.decl != mt.decl->id) continue;
-          if (relation_name(*g) != rname) continue;
-          opposite = g;
+        if (fi.relation && fi.relation->arg("fields")) continue;
+        const ModelTable* other = table_for(f->type.decl);
+        if (!other) continue;
+        std::string_view rname = relation_name(fi.relation);
+        const FieldInfo* opposite = nullptr;
+        auto range = std::equal_range(other->relations.begin(), other->relations.end(),
+                                      std::pair<DeclId, uint32_t>(mt.decl->id, 0),
+                                      [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto it = range.first; it != range.second; ++it) {
+          const FieldInfo& g = other->fields[it->second];
+          if (g.field == f || relation_name(g.relation) != rname) continue;
+          opposite = &g;
           break;
         }
-        if (!opposite || !opposite->type.list) continue;
+        if (!opposite || !opposite->field->type.list) continue;
         // Model "A" is the one whose name sorts first. Prisma records the relation while
         // walking model A's fields, so join tables come in model-A order, then field order.
-        if (other.decl->name < mt.decl->name) continue;
+        if (other->decl->name < mt.decl->name) continue;
         const ModelTable* a = &mt;
-        const ModelTable* b = &other;
-        std::string name = rname.empty() ? a->decl->name + "To" + b->decl->name : rname;
+        const ModelTable* b = other;
+        std::string name = rname.empty() ? a->decl->name + "To" + b->decl->name : std::string(rname);
         if (!done.insert(name).second) continue;
         add_join_table(name, *a, *b);
       }
@@ -670,11 +797,11 @@ struct Lowerer {
     }
     std::string tname = "_" + rel;
     TableId t = s().add_table(s().at(a.table).namespace_id, tname);
-    auto add = [&](const char* col, const Field* idf) {
+    auto add = [&](const char* col, const FieldInfo* idf) {
       Column c;
       c.table = t;
       c.name = col;
-      c.type = *column_type(*idf);
+      c.type = *column_type(*idf->field);
       c.type.arity = Arity::Required;
       return s().add_column(std::move(c));
     };
@@ -698,13 +825,13 @@ struct Lowerer {
     bi.columns = {{cb, std::nullopt, std::nullopt, ""}};
     s().add_index(std::move(bi));
     if (!foreign_keys) return;
-    auto fk = [&](ColumnId col, const ModelTable& target, const Field* idf, const char* suffix) {
+    auto fk = [&](ColumnId col, const ModelTable& target, const FieldInfo* idf, const char* suffix) {
       ForeignKey k;
       k.table = t;
       k.name = tname + suffix;
       k.columns = {col};
       k.referenced_table = target.table;
-      k.referenced_columns = {target.columns.at(idf->name)};
+      k.referenced_columns = {idf->column};
       k.on_delete = ReferentialAction::Cascade;
       k.on_update = ReferentialAction::Cascade;
       s().add_foreign_key(std::move(k));
@@ -716,6 +843,8 @@ struct Lowerer {
   void run() {
     s().provider = provider;
     max_ident = provider == Provider::Postgresql ? 63 : 0;
+    table_of_decl.assign(m.decls.size(), kNoTable);
+    enum_of_decl.assign(m.decls.size(), EnumId());
     if (m.datasource) {
       if (m.datasource->relation_mode == "prisma") foreign_keys = false;
       if (provider == Provider::Postgresql) {
@@ -732,10 +861,10 @@ struct Lowerer {
     } else {
       s().add_namespace("");
     }
+    // Enums are TEXT outside PostgreSQL: enum_of_decl stays invalid.
     if (provider == Provider::Postgresql) lower_enums();
-    else
-      for (DeclId id : m.enums) enum_of_decl[id] = EnumId();  // enums are TEXT elsewhere
     lower_tables();
+    s().indexes.reserve(s().tables.size() * 2);
     for (auto& mt : tables) lower_keys_and_indexes(mt);
     if (foreign_keys)
       for (auto& mt : tables) lower_foreign_keys(mt);
@@ -744,6 +873,11 @@ struct Lowerer {
 };
 
 }  // namespace
+
+std::string constraint_name(std::string_view table, const std::vector<std::string>& columns, std::string_view suffix,
+                            size_t max_length) {
+  return make_constraint_name(table, columns, suffix, max_length);
+}
 
 LowerResult lower_zmodel(const analysis::Model& model, const LowerOptions& options) {
   Provider provider = Provider::Sqlite;

@@ -36,8 +36,6 @@ TypeParts split_type(const std::string& t) {
   return p;
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
 }  // namespace
 
 std::string canonical_type(std::string_view type) {
@@ -96,7 +94,9 @@ std::string canonical_type(std::string_view type) {
 
 std::optional<schema::ColumnFamily> family_of_type(std::string_view t) {
   using F = schema::ColumnFamily;
-  auto base = [&](std::string_view p) { return t == p || starts_with(t, std::string(p) + "("); };
+  // The type name before any "(args)".
+  std::string_view name = t.substr(0, t.find('('));
+  auto base = [&](std::string_view p) { return name == p; };
   if (base("INTEGER") || base("SMALLINT") || base("OID")) return F::Int;
   if (base("BIGINT")) return F::BigInt;
   if (base("REAL") || base("DOUBLE PRECISION")) return F::Float;
@@ -146,17 +146,28 @@ const char* type_for_family(schema::ColumnFamily family) {
 }
 
 void normalize(schema::Schema& s) {
+  // A schema spells few distinct types: each is canonicalised once.
+  std::vector<std::pair<std::string, std::string>> canonical;
+  auto canonical_of = [&](const std::string& type) -> const std::string& {
+    for (const auto& [from, to] : canonical)
+      if (from == type) return to;
+    canonical.emplace_back(type, canonical_type(type));
+    return canonical.back().second;
+  };
   for (auto& col : s.columns) {
     auto family = col.type.family;
     if (family != schema::ColumnFamily::Enum && family != schema::ColumnFamily::Unsupported) {
       // Lowering leaves full_type empty and records `@db.X(args)` in native_type; an
       // already normalised (or introspected) column keeps its full_type.
-      if (!col.type.native_type.empty())
-        col.type.full_type = canonical_type(col.type.native_type);
-      else if (col.type.full_type.empty())
+      if (!col.type.native_type.empty()) {
+        col.type.full_type = canonical_of(col.type.native_type);
+      } else if (col.type.full_type.empty()) {
+        // The family's own type maps back to the family: nothing to recompute.
         col.type.full_type = type_for_family(family);
-      else
-        col.type.full_type = canonical_type(col.type.full_type);
+        continue;
+      } else {
+        col.type.full_type = canonical_of(col.type.full_type);
+      }
       if (auto f = family_of_type(col.type.full_type)) col.type.family = *f;
       col.type.native_type.clear();
     }

@@ -25,13 +25,61 @@ namespace {
 
 constexpr const char* kIndent = "    ";
 
-std::string q(std::string_view name) { return quote_ident(name); }
+// Appenders: each writes its SQL at the end of `out`, so a whole script is built in one
+// string without a temporary per fragment. The string-returning helpers below wrap them.
+
+/// `"name"`, with embedded double quotes doubled.
+void append_ident(std::string& out, std::string_view name) {
+  out += '"';
+  if (name.find('"') == std::string_view::npos) {
+    out += name;
+  } else {
+    for (char c : name) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+  }
+  out += '"';
+}
+
+/// `'value'`, with embedded single quotes doubled.
+void append_string_literal(std::string& out, std::string_view value) {
+  out += '\'';
+  if (value.find('\'') == std::string_view::npos) {
+    out += value;
+  } else {
+    for (char c : value) {
+      if (c == '\'') out += '\'';
+      out += c;
+    }
+  }
+  out += '\'';
+}
 
 /// `"ns"."name"` when the schema uses several namespaces, else `"name"`.
+void append_qualified(std::string& out, const Schema& s, schema::NamespaceId ns, std::string_view name) {
+  if (is_qualified_namespace(s, ns)) {
+    append_ident(out, s.at(ns).name);
+    out += '.';
+  }
+  append_ident(out, name);
+}
+
+void append_table_name(std::string& out, const Schema& s, schema::TableId t) {
+  append_qualified(out, s, s.at(t).namespace_id, s.at(t).name);
+}
+
+std::string q(std::string_view name) {
+  std::string out;
+  out.reserve(name.size() + 2);
+  append_ident(out, name);
+  return out;
+}
+
 std::string qualified(const Schema& s, schema::NamespaceId ns, std::string_view name) {
-  if (is_qualified_namespace(s, ns))
-    return q(s.at(ns).name) + "." + q(name);
-  return q(name);
+  std::string out;
+  append_qualified(out, s, ns, name);
+  return out;
 }
 
 std::string table_name(const Schema& s, schema::TableId t) { return qualified(s, s.at(t).namespace_id, s.at(t).name); }
@@ -59,72 +107,223 @@ const char* algorithm_sql(schema::IndexAlgorithm a) {
   return "BTREE";
 }
 
-std::string render_literal(const schema::Literal& v, const std::string& full_type) {
+void append_literal(std::string& out, const schema::Literal& v, std::string_view full_type) {
   switch (v.kind) {
     case schema::LiteralKind::String:
     case schema::LiteralKind::Enum:
     case schema::LiteralKind::Json:
-    case schema::LiteralKind::DateTime: return quote_string(v.text);
+    case schema::LiteralKind::DateTime: append_string_literal(out, v.text); return;
     case schema::LiteralKind::Bytes: {
-      std::string hex = v.text;
-      if (hex.rfind("\\x", 0) == 0) hex = hex.substr(2);
-      return "'\\x" + hex + "'";
+      std::string_view hex = v.text;
+      if (hex.substr(0, 2) == "\\x") hex.remove_prefix(2);
+      out += "'\\x";
+      out += hex;
+      out += '\'';
+      return;
     }
-    case schema::LiteralKind::Null: return "NULL";
+    case schema::LiteralKind::Null: out += "NULL"; return;
     case schema::LiteralKind::List: {
-      std::string out = "ARRAY[";
+      out += "ARRAY[";
       for (size_t i = 0; i < v.items.size(); ++i) {
         if (i) out += ", ";
-        out += render_literal(v.items[i], full_type);
+        append_literal(out, v.items[i], full_type);
       }
-      return out + "]::" + full_type;
+      out += "]::";
+      out += full_type;
+      return;
     }
-    default: return v.text;  // numbers and booleans
+    default: out += v.text; return;  // numbers and booleans
   }
+}
+
+/// Appends the DEFAULT expression; false (and nothing appended) when nothing is rendered
+/// (sequences, empty dbgenerated, an empty literal).
+bool append_default(std::string& out, const schema::DefaultValue& d, std::string_view full_type) {
+  switch (d.kind) {
+    case schema::DefaultKind::Now: out += "CURRENT_TIMESTAMP"; return true;
+    case schema::DefaultKind::DbGenerated:
+      if (d.expression.empty()) return false;
+      out += d.expression;
+      return true;
+    case schema::DefaultKind::Sequence: return false;
+    case schema::DefaultKind::Value: {
+      size_t mark = out.size();
+      append_literal(out, d.value, full_type);
+      return out.size() != mark;
+    }
+  }
+  return false;
 }
 
 /// The DEFAULT expression, or nullopt when nothing is rendered (sequences, empty dbgenerated).
 std::optional<std::string> render_default(const schema::DefaultValue& d, const std::string& full_type) {
-  switch (d.kind) {
-    case schema::DefaultKind::Now: return std::string("CURRENT_TIMESTAMP");
-    case schema::DefaultKind::DbGenerated:
-      if (d.expression.empty()) return std::nullopt;
-      return d.expression;
-    case schema::DefaultKind::Sequence: return std::nullopt;
-    case schema::DefaultKind::Value: {
-      std::string out = render_literal(d.value, full_type);
-      if (out.empty()) return std::nullopt;
-      return out;
-    }
-  }
-  return std::nullopt;
-}
-
-std::string render_column(const Schema& s, schema::ColumnId id) {
-  ColumnView c(&s, id);
-  std::string type = render_column_type(s, id);
-  std::string out = kIndent + q(c.name()) + " " + type;
-  if (c.is_required()) out += " NOT NULL";
-  if (c.default_value())
-    if (auto d = render_default(*c.default_value(), type)) out += " DEFAULT " + *d;
+  std::string out;
+  if (!append_default(out, d, full_type)) return std::nullopt;
   return out;
 }
 
-std::string render_create_index(const Schema& s, schema::IndexId id) {
-  schema::IndexView ix(&s, id);
-  std::string out = std::string("CREATE ") + (ix.is_unique() ? "UNIQUE " : "") + "INDEX " + q(ix.name()) + " ON " +
-                    table_name(s, ix.get().table);
-  auto algo = ix.get().algorithm.value_or(schema::IndexAlgorithm::BTree);
-  if (algo != schema::IndexAlgorithm::BTree) out += std::string(" USING ") + algorithm_sql(algo) + " ";
-  out += "(";
-  for (size_t i = 0; i < ix.columns().size(); ++i) {
+void append_enum_name(std::string& out, const Schema& s, schema::EnumId id) {
+  append_qualified(out, s, s.at(id).namespace_id, s.at(id).name);
+}
+
+std::string enum_name(const Schema& s, schema::EnumId id) {
+  std::string out;
+  append_enum_name(out, s, id);
+  return out;
+}
+
+void append_column_type(std::string& out, const Schema& s, schema::ColumnId id) {
+  const auto& c = s.at(id);
+  const char* arr = c.type.arity == schema::Arity::List ? "[]" : "";
+  if (c.type.family == schema::ColumnFamily::Enum && c.type.enum_id) {
+    append_enum_name(out, s, *c.type.enum_id);
+    out += arr;
+    return;
+  }
+  const std::string& t = c.type.full_type;
+  if (c.auto_increment) {
+    const char* serial = t == "INTEGER" ? "SERIAL" : t == "BIGINT" ? "BIGSERIAL" : t == "SMALLINT" ? "SMALLSERIAL" : nullptr;
+    if (serial) {
+      out += serial;
+      out += arr;
+      return;
+    }
+  }
+  out += t;
+  out += arr;
+}
+
+void append_column(std::string& out, const Schema& s, schema::ColumnId id) {
+  const auto& c = s.at(id);
+  out += kIndent;
+  append_ident(out, c.name);
+  out += ' ';
+  size_t type_start = out.size();
+  append_column_type(out, s, id);
+  size_t type_end = out.size();
+  if (c.type.arity == schema::Arity::Required) out += " NOT NULL";
+  if (c.default_value) {
+    size_t mark = out.size();
+    out += " DEFAULT ";
+    // A list literal ends in `::type`: copy the type out of `out`, which may reallocate.
+    bool list = c.default_value->kind == schema::DefaultKind::Value &&
+                c.default_value->value.kind == schema::LiteralKind::List;
+    std::string type = list ? out.substr(type_start, type_end - type_start) : std::string();
+    if (!append_default(out, *c.default_value, type)) out.resize(mark);
+  }
+}
+
+std::string render_column(const Schema& s, schema::ColumnId id) {
+  std::string out;
+  append_column(out, s, id);
+  return out;
+}
+
+/// `"a", "b"` (or `"a","b"` with `sep` ",") for columns of `s`.
+void append_column_list(std::string& out, const Schema& s, const std::vector<schema::ColumnId>& columns,
+                        std::string_view sep) {
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (i) out += sep;
+    append_ident(out, s.at(columns[i]).name);
+  }
+}
+
+void append_create_table(std::string& out, const Schema& s, schema::TableId id) {
+  const auto& t = s.at(id);
+  out += "CREATE TABLE ";
+  append_table_name(out, s, id);
+  out += " (\n";
+  bool first = true;
+  for (auto c : t.columns) {
+    if (!first) out += ",\n";
+    first = false;
+    append_column(out, s, c);
+  }
+  if (auto pk = s.primary_key(id)) {
+    const auto& ix = s.at(*pk);
+    out += ",\n\n";
+    out += kIndent;
+    out += "CONSTRAINT ";
+    append_ident(out, ix.name);
+    out += " PRIMARY KEY (";
+    for (size_t i = 0; i < ix.columns.size(); ++i) {
+      if (i) out += ',';
+      append_ident(out, s.at(ix.columns[i].column).name);
+    }
+    out += ')';
+  }
+  out += "\n)";
+}
+
+void append_create_index(std::string& out, const Schema& s, schema::IndexId id) {
+  const auto& ix = s.at(id);
+  out += ix.kind == schema::IndexKind::Unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+  append_ident(out, ix.name);
+  out += " ON ";
+  append_table_name(out, s, ix.table);
+  auto algo = ix.algorithm.value_or(schema::IndexAlgorithm::BTree);
+  if (algo != schema::IndexAlgorithm::BTree) {
+    out += " USING ";
+    out += algorithm_sql(algo);
+    out += ' ';
+  }
+  out += '(';
+  for (size_t i = 0; i < ix.columns.size(); ++i) {
     if (i) out += ", ";
-    const auto& ic = ix.columns()[i];
-    out += q(ix.column(i).name());
-    if (!ic.operator_class.empty()) out += " " + ic.operator_class;
+    const auto& ic = ix.columns[i];
+    append_ident(out, s.at(ic.column).name);
+    if (!ic.operator_class.empty()) {
+      out += ' ';
+      out += ic.operator_class;
+    }
     if (ic.sort) out += *ic.sort == schema::SortOrder::Asc ? " ASC" : " DESC";
   }
-  return out + ")";
+  out += ')';
+}
+
+std::string render_create_index(const Schema& s, schema::IndexId id) {
+  std::string out;
+  append_create_index(out, s, id);
+  return out;
+}
+
+void append_add_foreign_key(std::string& out, const Schema& s, schema::ForeignKeyId id) {
+  const auto& fk = s.at(id);
+  out += "ALTER TABLE ";
+  append_table_name(out, s, fk.table);
+  out += " ADD CONSTRAINT ";
+  append_ident(out, fk.name);
+  out += " FOREIGN KEY (";
+  append_column_list(out, s, fk.columns, ", ");
+  out += ") REFERENCES ";
+  append_table_name(out, s, fk.referenced_table);
+  out += '(';
+  append_column_list(out, s, fk.referenced_columns, ", ");
+  out += ") ON DELETE ";
+  out += action_sql(fk.on_delete);
+  out += " ON UPDATE ";
+  out += action_sql(fk.on_update);
+}
+
+void append_values_list(std::string& out, const std::vector<std::string>& values) {
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i) out += ", ";
+    append_string_literal(out, values[i]);
+  }
+}
+
+std::string values_list(const std::vector<std::string>& values) {
+  std::string out;
+  append_values_list(out, values);
+  return out;
+}
+
+void append_create_enum(std::string& out, const Schema& s, schema::EnumId id) {
+  out += "CREATE TYPE ";
+  append_enum_name(out, s, id);
+  out += " AS ENUM (";
+  append_values_list(out, s.at(id).values);
+  out += ')';
 }
 
 std::string render_drop_index(const Schema& s, schema::IndexId id) {
@@ -135,27 +334,6 @@ std::string render_drop_index(const Schema& s, schema::IndexId id) {
 std::string join_quoted(const std::vector<std::string>& names, const char* sep) {
   std::string out;
   for (size_t i = 0; i < names.size(); ++i) out += (i ? sep : "") + q(names[i]);
-  return out;
-}
-
-std::string render_add_foreign_key(const Schema& s, schema::ForeignKeyId id) {
-  schema::ForeignKeyView fk(&s, id);
-  std::vector<std::string> cols, refs;
-  for (auto c : fk.columns()) cols.push_back(c.name());
-  for (auto c : fk.referenced_columns()) refs.push_back(c.name());
-  return "ALTER TABLE " + table_name(s, fk.get().table) + " ADD CONSTRAINT " + q(fk.name()) + " FOREIGN KEY (" +
-         join_quoted(cols, ", ") + ") REFERENCES " + table_name(s, fk.get().referenced_table) + "(" +
-         join_quoted(refs, ", ") + ") ON DELETE " + action_sql(fk.get().on_delete) + " ON UPDATE " +
-         action_sql(fk.get().on_update);
-}
-
-std::string enum_name(const Schema& s, schema::EnumId id) {
-  return qualified(s, s.at(id).namespace_id, s.at(id).name);
-}
-
-std::string values_list(const std::vector<std::string>& values) {
-  std::string out;
-  for (size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + quote_string(values[i]);
   return out;
 }
 
@@ -316,35 +494,15 @@ std::vector<std::string> render_alter_table(const diff::AlterTable& at, diff::Pa
 }  // namespace
 
 std::string render_column_type(const Schema& s, schema::ColumnId id) {
-  const auto& c = s.at(id);
-  std::string arr = c.type.arity == schema::Arity::List ? "[]" : "";
-  if (c.type.family == schema::ColumnFamily::Enum && c.type.enum_id)
-    return enum_name(s, *c.type.enum_id) + arr;
-  const std::string& t = c.type.full_type;
-  if (c.auto_increment) {
-    if (t == "INTEGER") return "SERIAL" + arr;
-    if (t == "BIGINT") return "BIGSERIAL" + arr;
-    if (t == "SMALLINT") return "SMALLSERIAL" + arr;
-  }
-  return t + arr;
+  std::string out;
+  append_column_type(out, s, id);
+  return out;
 }
 
 std::string render_create_table(const Schema& s, schema::TableId id) {
-  TableView t(&s, id);
-  std::string out = "CREATE TABLE " + table_name(s, id) + " (\n";
-  bool first = true;
-  for (auto c : t.columns()) {
-    if (!first) out += ",\n";
-    first = false;
-    out += render_column(s, c.id());
-  }
-  if (auto pk = t.primary_key()) {
-    std::vector<std::string> cols;
-    for (auto n : pk->column_names()) cols.emplace_back(n);
-    out += ",\n\n" + std::string(kIndent) + "CONSTRAINT " + q(pk->name()) + " PRIMARY KEY (" + join_quoted(cols, ",") +
-           ")";
-  }
-  return out + "\n)";
+  std::string out;
+  append_create_table(out, s, id);
+  return out;
 }
 
 std::vector<std::string> render_step(const diff::Step& step, diff::Pair<const Schema&> s,
@@ -374,8 +532,9 @@ std::vector<std::string> render_step(const diff::Step& step, diff::Pair<const Sc
         } else if constexpr (std::is_same_v<T, diff::AlterSequence>) {
           return {};  // Only CockroachDB alters sequences.
         } else if constexpr (std::is_same_v<T, diff::CreateEnum>) {
-          return {"CREATE TYPE " + enum_name(s.next, st.id) + " AS ENUM (" + values_list(s.next.at(st.id).values) +
-                  ")"};
+          std::string out;
+          append_create_enum(out, s.next, st.id);
+          return {std::move(out)};
         } else if constexpr (std::is_same_v<T, diff::AlterEnum>) {
           return render_alter_enum(st, s);
         } else if constexpr (std::is_same_v<T, diff::DropForeignKey>) {
@@ -403,7 +562,9 @@ std::vector<std::string> render_step(const diff::Step& step, diff::Pair<const Sc
           return {"ALTER TABLE " + table_name(s.previous, pf.table) + " RENAME CONSTRAINT " + q(pf.name) + " TO " +
                   q(nf.name)};
         } else if constexpr (std::is_same_v<T, diff::AddForeignKey>) {
-          return {render_add_foreign_key(s.next, st.id)};
+          std::string out;
+          append_add_foreign_key(out, s.next, st.id);
+          return {std::move(out)};
         } else if constexpr (std::is_same_v<T, diff::RenameIndex>) {
           const auto& pi = s.previous.at(st.ids.previous);
           return {"ALTER INDEX " + qualified(s.previous, s.previous.at(pi.table).namespace_id, pi.name) +
@@ -418,7 +579,34 @@ std::vector<std::string> render_step(const diff::Step& step, diff::Pair<const Sc
 
 std::string render_script(const diff::Migration& migration, diff::Pair<const Schema&> s,
                           const RenderScriptOptions& options) {
-  return assemble_script(migration, [&](const diff::Step& step) { return render_step(step, s, options); });
+  // A generous estimate of the script's size, so that it is built without regrowing.
+  size_t estimate = 0;
+  for (const auto& step : migration.steps) {
+    if (const auto* ct = std::get_if<diff::CreateTable>(&step)) estimate += 96 + 64 * s.next.at(ct->id).columns.size();
+    else estimate += 160;
+  }
+  ScriptWriter w(estimate);
+  // The statements of a fresh schema are appended in place; the others go through render_step.
+  for (const auto& step : migration.steps) {
+    if (const auto* ct = std::get_if<diff::CreateTable>(&step)) {
+      w.begin_statement("CreateTable");
+      append_create_table(w.out(), s.next, ct->id);
+    } else if (const auto* ci = std::get_if<diff::CreateIndex>(&step)) {
+      w.begin_statement("CreateIndex");
+      append_create_index(w.out(), s.next, ci->id);
+    } else if (const auto* fk = std::get_if<diff::AddForeignKey>(&step)) {
+      w.begin_statement("AddForeignKey");
+      append_add_foreign_key(w.out(), s.next, fk->id);
+    } else if (const auto* ce = std::get_if<diff::CreateEnum>(&step)) {
+      w.begin_statement("CreateEnum");
+      append_create_enum(w.out(), s.next, ce->id);
+    } else {
+      w.add_statements(diff::step_name(step), render_step(step, s, options));
+      continue;
+    }
+    w.end_statement();
+  }
+  return std::move(w).finish();
 }
 
 }  // namespace zen::dialect::postgres
