@@ -63,22 +63,39 @@ std::unique_ptr<Dialect> make_dialect(Provider provider) {
   }
 }
 
-std::string quote_ident(std::string_view name) {
-  std::string out = "\"";
-  for (char c : name) {
-    if (c == '"') out += '"';
-    out += c;
+namespace {
+
+/// `value` between `quote`s, with embedded quotes doubled.
+void append_quoted(std::string& out, std::string_view value, char quote) {
+  out += quote;
+  if (value.find(quote) == std::string_view::npos) {
+    out += value;
+  } else {
+    for (char c : value) {
+      if (c == quote) out += quote;
+      out += c;
+    }
   }
-  return out + "\"";
+  out += quote;
+}
+
+}  // namespace
+
+void append_quoted_ident(std::string& out, std::string_view name) { append_quoted(out, name, '"'); }
+void append_quoted_string(std::string& out, std::string_view value) { append_quoted(out, value, '\''); }
+
+std::string quote_ident(std::string_view name) {
+  std::string out;
+  out.reserve(name.size() + 2);
+  append_quoted_ident(out, name);
+  return out;
 }
 
 std::string quote_string(std::string_view value) {
-  std::string out = "'";
-  for (char c : value) {
-    if (c == '\'') out += '\'';
-    out += c;
-  }
-  return out + "'";
+  std::string out;
+  out.reserve(value.size() + 2);
+  append_quoted_string(out, value);
+  return out;
 }
 
 }  // namespace zen::dialect

@@ -92,5 +92,8 @@ std::unique_ptr<Dialect> make_postgres_dialect();
 std::string quote_ident(std::string_view name);
 /// Single-quotes a string literal ('it''s').
 std::string quote_string(std::string_view value);
+/// quote_ident and quote_string appending to `out` (renderers build whole scripts in place).
+void append_quoted_ident(std::string& out, std::string_view name);
+void append_quoted_string(std::string& out, std::string_view value);
 
 }  // namespace zen::dialect

@@ -28,33 +28,8 @@ constexpr const char* kIndent = "    ";
 // Appenders: each writes its SQL at the end of `out`, so a whole script is built in one
 // string without a temporary per fragment. The string-returning helpers below wrap them.
 
-/// `"name"`, with embedded double quotes doubled.
-void append_ident(std::string& out, std::string_view name) {
-  out += '"';
-  if (name.find('"') == std::string_view::npos) {
-    out += name;
-  } else {
-    for (char c : name) {
-      if (c == '"') out += '"';
-      out += c;
-    }
-  }
-  out += '"';
-}
-
-/// `'value'`, with embedded single quotes doubled.
-void append_string_literal(std::string& out, std::string_view value) {
-  out += '\'';
-  if (value.find('\'') == std::string_view::npos) {
-    out += value;
-  } else {
-    for (char c : value) {
-      if (c == '\'') out += '\'';
-      out += c;
-    }
-  }
-  out += '\'';
-}
+void append_ident(std::string& out, std::string_view name) { append_quoted_ident(out, name); }
+void append_string_literal(std::string& out, std::string_view value) { append_quoted_string(out, value); }
 
 /// `"ns"."name"` when the schema uses several namespaces, else `"name"`.
 void append_qualified(std::string& out, const Schema& s, schema::NamespaceId ns, std::string_view name) {

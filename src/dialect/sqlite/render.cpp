@@ -31,62 +31,150 @@ const char* action_sql(schema::ReferentialAction a) {
   return "NO ACTION";
 }
 
-std::string render_literal(const schema::Literal& v) {
+// Appenders write at the end of `out`, so a whole script is built in one string; the
+// string-returning helpers wrap them.
+
+void append_literal(std::string& out, const schema::Literal& v) {
   switch (v.kind) {
     case schema::LiteralKind::String:
     case schema::LiteralKind::Enum:
     case schema::LiteralKind::Bytes:
-    case schema::LiteralKind::DateTime: return quote_string(v.text);
-    case schema::LiteralKind::Null: return "NULL";
+    case schema::LiteralKind::DateTime: append_quoted_string(out, v.text); return;
+    case schema::LiteralKind::Null: out += "NULL"; return;
     case schema::LiteralKind::List: {
-      std::string out = "[";
-      for (size_t i = 0; i < v.items.size(); ++i) out += (i ? "," : "") + render_literal(v.items[i]);
-      return out + "]";
+      out += '[';
+      for (size_t i = 0; i < v.items.size(); ++i) {
+        if (i) out += ',';
+        append_literal(out, v.items[i]);
+      }
+      out += ']';
+      return;
     }
-    default: return v.text;  // numbers, booleans, JSON (Prisma writes JSON defaults verbatim)
+    default: out += v.text; return;  // numbers, booleans, JSON (Prisma writes JSON defaults verbatim)
   }
+}
+
+/// Appends the DEFAULT expression; false (nothing appended) when there is none to render.
+bool append_default(std::string& out, const schema::DefaultValue& d) {
+  switch (d.kind) {
+    case schema::DefaultKind::Now: out += "CURRENT_TIMESTAMP"; return true;
+    case schema::DefaultKind::DbGenerated:
+      if (d.expression.empty()) return false;
+      out += d.expression;
+      return true;
+    case schema::DefaultKind::Sequence: return false;
+    case schema::DefaultKind::Value: append_literal(out, d.value); return true;
+  }
+  return false;
 }
 
 std::optional<std::string> render_default(const schema::DefaultValue& d) {
-  switch (d.kind) {
-    case schema::DefaultKind::Now: return std::string("CURRENT_TIMESTAMP");
-    case schema::DefaultKind::DbGenerated:
-      if (d.expression.empty()) return std::nullopt;
-      return d.expression;
-    case schema::DefaultKind::Sequence: return std::nullopt;
-    case schema::DefaultKind::Value: return render_literal(d.value);
-  }
-  return std::nullopt;
-}
-
-bool is_single_pk(ColumnView c) {
-  auto pk = c.table().primary_key();
-  return pk && pk->columns().size() == 1 && pk->columns()[0].column == c.id();
-}
-
-std::string render_column(ColumnView c) {
-  std::string out = "    " + q(c.name()) + " " + c.type().full_type;
-  if (!c.is_nullable()) out += " NOT NULL";
-  bool pk = is_single_pk(c);
-  if (pk) out += " PRIMARY KEY";
-  if (pk && c.family() == schema::ColumnFamily::Int) out += " AUTOINCREMENT";
-  if (c.default_value())
-    if (auto d = render_default(*c.default_value())) out += " DEFAULT " + *d;
+  std::string out;
+  if (!append_default(out, d)) return std::nullopt;
   return out;
+}
+
+/// Whether `column` is the only column of its table's primary key `pk`.
+bool is_single_pk(const Schema& s, std::optional<schema::IndexId> pk, schema::ColumnId column) {
+  if (!pk) return false;
+  const auto& cols = s.at(*pk).columns;
+  return cols.size() == 1 && cols[0].column == column;
+}
+
+/// The column definition without its indentation.
+void append_column(std::string& out, const Schema& s, schema::ColumnId id, bool single_pk) {
+  const auto& c = s.at(id);
+  append_quoted_ident(out, c.name);
+  out += ' ';
+  out += c.type.full_type;
+  if (c.type.arity != schema::Arity::Nullable) out += " NOT NULL";
+  if (single_pk) out += " PRIMARY KEY";
+  if (single_pk && c.type.family == schema::ColumnFamily::Int) out += " AUTOINCREMENT";
+  if (c.default_value) {
+    size_t mark = out.size();
+    out += " DEFAULT ";
+    if (!append_default(out, *c.default_value)) out.resize(mark);
+  }
+}
+
+void append_create_index(std::string& out, const Schema& s, schema::IndexId id) {
+  const auto& ix = s.at(id);
+  // Indexes named sqlite_* can only be created with the schema made writable.
+  bool reserved = ix.name.rfind("sqlite_", 0) == 0;
+  if (reserved) out += "Pragma writable_schema=1;\n";
+  out += ix.kind == schema::IndexKind::Unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+  append_quoted_ident(out, ix.name);
+  out += " ON ";
+  append_quoted_ident(out, s.at(ix.table).name);
+  out += '(';
+  for (size_t i = 0; i < ix.columns.size(); ++i) {
+    if (i) out += ", ";
+    append_quoted_ident(out, s.at(ix.columns[i].column).name);
+    if (auto sort = ix.columns[i].sort) out += *sort == schema::SortOrder::Asc ? " ASC" : " DESC";
+  }
+  out += ')';
+  if (reserved) out += ";\nPragma writable_schema=0";
 }
 
 std::string render_create_index(const Schema& s, schema::IndexId id) {
-  schema::IndexView ix(&s, id);
-  std::string out = std::string("CREATE ") + (ix.is_unique() ? "UNIQUE " : "") + "INDEX " + q(ix.name()) + " ON " +
-                    q(ix.table().name()) + "(";
-  for (size_t i = 0; i < ix.columns().size(); ++i) {
-    if (i) out += ", ";
-    out += q(ix.column(i).name());
-    if (auto sort = ix.columns()[i].sort) out += *sort == schema::SortOrder::Asc ? " ASC" : " DESC";
-  }
-  out += ")";
-  if (ix.name().rfind("sqlite_", 0) == 0) return "Pragma writable_schema=1;\n" + out + ";\nPragma writable_schema=0";
+  std::string out;
+  append_create_index(out, s, id);
   return out;
+}
+
+void append_column_list(std::string& out, const Schema& s, const std::vector<schema::ColumnId>& columns) {
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (i) out += ", ";
+    append_quoted_ident(out, s.at(columns[i]).name);
+  }
+}
+
+void append_create_table(std::string& out, const Schema& s, schema::TableId id, std::string_view as_name) {
+  const auto& t = s.at(id);
+  out += "CREATE TABLE ";
+  append_quoted_ident(out, as_name.empty() ? std::string_view(t.name) : as_name);
+  out += " (\n";
+  auto pk = s.primary_key(id);
+  bool first = true;
+  bool single_pk = false;
+  for (auto c : t.columns) {
+    if (!first) out += ",\n";
+    first = false;
+    bool single = is_single_pk(s, pk, c);
+    out += "    ";
+    append_column(out, s, c, single);
+    single_pk = single_pk || single;
+  }
+  if (pk && !single_pk) {
+    out += ",\n\n    PRIMARY KEY (";
+    const auto& cols = s.at(*pk).columns;
+    for (size_t i = 0; i < cols.size(); ++i) {
+      if (i) out += ", ";
+      append_quoted_ident(out, s.at(cols[i].column).name);
+      if (auto sort = cols[i].sort) out += *sort == schema::SortOrder::Asc ? " ASC" : " DESC";
+    }
+    out += ')';
+  }
+  for (auto fk_id : t.foreign_keys) {
+    const auto& fk = s.at(fk_id);
+    out += ",\n    ";
+    if (!fk.name.empty()) {
+      out += "CONSTRAINT ";
+      append_quoted_ident(out, fk.name);
+      out += ' ';
+    }
+    out += "FOREIGN KEY (";
+    append_column_list(out, s, fk.columns);
+    out += ") REFERENCES ";
+    append_quoted_ident(out, s.at(fk.referenced_table).name);
+    out += " (";
+    append_column_list(out, s, fk.referenced_columns);
+    out += ") ON DELETE ";
+    out += action_sql(fk.on_delete);
+    out += " ON UPDATE ";
+    out += action_sql(fk.on_update);
+  }
+  out += "\n)";
 }
 
 void render_redefine(const diff::RedefineTables& step, diff::Pair<const Schema&> s, std::vector<std::string>& out) {
@@ -133,38 +221,8 @@ void render_redefine(const diff::RedefineTables& step, diff::Pair<const Schema&>
 }  // namespace
 
 std::string render_create_table(const Schema& s, schema::TableId id, const std::string& as_name) {
-  TableView t(&s, id);
-  std::string out = "CREATE TABLE " + q(as_name.empty() ? t.name() : as_name) + " (\n";
-  bool first = true;
-  bool single_pk = false;
-  for (auto c : t.columns()) {
-    if (!first) out += ",\n";
-    first = false;
-    out += render_column(c);
-    single_pk = single_pk || is_single_pk(c);
-  }
-  auto pk = t.primary_key();
-  if (pk && !single_pk) {
-    out += ",\n\n    PRIMARY KEY (";
-    for (size_t i = 0; i < pk->columns().size(); ++i) {
-      if (i) out += ", ";
-      out += q(pk->column(i).name());
-      if (auto sort = pk->columns()[i].sort) out += *sort == schema::SortOrder::Asc ? " ASC" : " DESC";
-    }
-    out += ")";
-  }
-  for (auto fk : t.foreign_keys()) {
-    out += ",\n    ";
-    if (!fk.name().empty()) out += "CONSTRAINT " + q(fk.name()) + " ";
-    out += "FOREIGN KEY (";
-    size_t i = 0;
-    for (auto c : fk.columns()) out += (i++ ? ", " : "") + q(c.name());
-    out += ") REFERENCES " + q(fk.referenced_table().name()) + " (";
-    i = 0;
-    for (auto c : fk.referenced_columns()) out += (i++ ? ", " : "") + q(c.name());
-    out += std::string(") ON DELETE ") + action_sql(fk.get().on_delete) + " ON UPDATE " + action_sql(fk.get().on_update);
-  }
-  out += "\n)";
+  std::string out;
+  append_create_table(out, s, id, as_name);
   return out;
 }
 
@@ -194,9 +252,12 @@ std::vector<std::string> render_step(const diff::Step& step, diff::Pair<const Sc
         } else if constexpr (std::is_same_v<T, diff::AlterTable>) {
           // Only ADD COLUMN exists on SQLite; every other change is a RedefineTables.
           for (const auto& ch : st.changes)
-            if (auto* add = std::get_if<diff::AddColumn>(&ch))
-              out.push_back("ALTER TABLE " + q(s.previous.at(st.tables.previous).name) + " ADD COLUMN " +
-                            render_column(ColumnView(&s.next, add->column)).substr(4));
+            if (auto* add = std::get_if<diff::AddColumn>(&ch)) {
+              std::string sql = "ALTER TABLE " + q(s.previous.at(st.tables.previous).name) + " ADD COLUMN ";
+              const auto& column = s.next.at(add->column);
+              append_column(sql, s.next, add->column, is_single_pk(s.next, s.next.primary_key(column.table), add->column));
+              out.push_back(std::move(sql));
+            }
         } else if constexpr (std::is_same_v<T, diff::RedefineTables>) {
           render_redefine(st, s, out);
         }
@@ -207,7 +268,30 @@ std::vector<std::string> render_step(const diff::Step& step, diff::Pair<const Sc
 }
 
 std::string render_script(const diff::Migration& migration, diff::Pair<const Schema&> s) {
-  return assemble_script(migration, [&](const diff::Step& step) { return render_step(step, s); });
+  // A generous estimate of the script's size, so that it is built without regrowing.
+  size_t estimate = 0;
+  for (const auto& step : migration.steps) {
+    if (const auto* ct = std::get_if<diff::CreateTable>(&step))
+      estimate += 96 + 64 * s.next.at(ct->id).columns.size() + 160 * s.next.at(ct->id).foreign_keys.size();
+    else
+      estimate += 160;
+  }
+  ScriptWriter w(estimate);
+  // The statements of a fresh schema are appended in place; the others go through render_step.
+  for (const auto& step : migration.steps) {
+    if (const auto* ct = std::get_if<diff::CreateTable>(&step)) {
+      w.begin_statement("CreateTable");
+      append_create_table(w.out(), s.next, ct->id, {});
+    } else if (const auto* ci = std::get_if<diff::CreateIndex>(&step)) {
+      w.begin_statement("CreateIndex");
+      append_create_index(w.out(), s.next, ci->id);
+    } else {
+      w.add_statements(diff::step_name(step), render_step(step, s));
+      continue;
+    }
+    w.end_statement();
+  }
+  return std::move(w).finish();
 }
 
 }  // namespace zen::dialect::sqlite
