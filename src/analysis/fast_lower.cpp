@@ -18,8 +18,8 @@
 //   way (a keyword there is aliased to `identifier`, or not valid, hence lexed as one), and
 //   lowering only uses the text. The few positions where a keyword could take another meaning
 //   (an argument name or predicate binding spelled like a type name or a literal, a mixin
-//   named `with`, a positional marker `_` used as a name, `this` as a config value) reject the
-//   text and let tree-sitter decide.
+//   named `with`, a positional marker `_` used as a name) reject the text and let tree-sitter
+//   decide.
 // - Expression precedence follows the grammar's PREC table: `.` binds tightest, then unary
 //   `!`, then the postfix predicates `?[ ]`, `![ ]`, `^[ ]`, then the left-associative binary
 //   levels `in`, comparison, equality, and `&&`/`||` (one shared level).
@@ -474,8 +474,16 @@ class FastLowerer {
       case Tok::LBrack:
       case Tok::LBrace: return parse_primary();
       case Tok::Ident:
-        // `this` is no keyword in a config value (tree-sitter makes it a reference): leave it.
-        if (word() == "this") reject();
+        // A config value cannot be `this`, so tree-sitter lexes the word as a name there.
+        if (word() == "this") {
+          Expr e;
+          e.kind = ExprKind::Reference;
+          e.text = token_text();
+          e.range = e.name_range = token_range();
+          next();
+          if (tok_ == Tok::LParen) reject();  // `this(...)` as a call: not worth a rule
+          return e;
+        }
         return parse_primary();
       default: reject();
     }

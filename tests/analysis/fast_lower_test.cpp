@@ -274,7 +274,7 @@ const char* const kConstructs[] = {
     "view V {\n  id Int @unique\n}\nabstract view W {\n  a Int\n}\n",
     "enum Role {\n  /// admin\n  ADMIN @map(\"admin\")\n  USER\n  @@map(\"roles\")\n  @@schema(\"auth\")\n}\nenum Empty {}\n",
     "datasource db {\n  provider = \"postgresql\"\n  url = env(\"DATABASE_URL\")\n  /// doc\n  schemas = [\"a\", 'b']\n  extensions = [pgcrypto, postgis(version: \"3\", schema: \"x\")]\n  relationMode = \"prisma\"\n}\n",
-    "generator client {\n  provider = \"prisma-client-js\"\n  previewFeatures = [\"a\"]\n  binaryTargets = []\n  n = 1\n  f = -2.5\n  b = true\n  c = false\n  z = null\n  o = { a: 1, 'b': [x], c: { d: y } }\n}\nplugin p {\n  provider = '@core/x'\n  in = 1\n  model = a\n  type = String\n}\n",
+    "generator client {\n  provider = \"prisma-client-js\"\n  previewFeatures = [\"a\"]\n  binaryTargets = []\n  n = 1\n  f = -2.5\n  b = true\n  c = false\n  z = null\n  o = { a: 1, 'b': [x], c: { d: y } }\n}\nplugin p {\n  provider = '@core/x'\n  in = 1\n  model = a\n  type = String\n  self = this\n}\n",
     "import \"a\"\nimport 'b.zmodel';\n/// doc for import\nimport \"c\"\nmodel A { id Int @id }\n",
     // Fields and types.
     "model A {\n  a Int[]\n  b String?\n  c Post[]?\n  d Unsupported(\"circle\")?\n  e Unsupported('x')[]\n  f Json @default(\"{}\")\n  g Decimal @db.Decimal(10, 2)\n  h DateTime @default(now()) @updatedAt\n  i Bytes\n  j BigInt\n  k Float\n  l Boolean\n  m model\n  n Null\n  total(scale: Int, b: String[]?) Int @computed\n  none() Int @computed\n}\n",
@@ -335,7 +335,6 @@ const char* const kRejected[] = {
     "enum E { A, B }\n",
     "datasource db { provider: \"x\" }\n",
     "datasource db { url = a.b }\n",
-    "datasource db { url = this }\n",
     "datasource db { url = a == b }\n",
     "function f(): Int? {}\n",
     "function f() {}\n",
@@ -490,6 +489,296 @@ std::string slice(const std::string& s, std::mt19937& rng, size_t max_bytes) {
   return s.substr(begin, end - begin);
 }
 
+
+// ----- Random schemas from the grammar, for the structured fuzz
+
+// Writes random declarations token by token, with random whitespace, comments and doc
+// comments between tokens; names are sometimes keywords. Many outputs are valid, some not.
+struct SchemaWriter {
+  std::mt19937& rng;
+  std::string out;
+
+  size_t pick(size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng); }
+  bool chance(int percent) { return static_cast<int>(pick(100)) < percent; }
+
+  void sep() {
+    switch (pick(14)) {
+      case 0: out += "\n"; break;
+      case 1: out += " /// d" + std::to_string(pick(9)) + "\n"; break;
+      case 2: out += " // c\n"; break;
+      case 3: out += " /* c */ "; break;
+      case 4: out += "\n  /// doc ? ! ^\n  /// two\n"; break;
+      case 5: out += "\r\n"; break;
+      case 6: out += ""; break;
+      default: out += " "; break;
+    }
+  }
+  void tok(std::string_view t) {
+    // Adjacent words or numbers need a separator to stay two tokens.
+    if (!out.empty()) {
+      char last = out.back();
+      bool lw = std::isalnum(static_cast<unsigned char>(last)) || last == '_';
+      bool tw = !t.empty() && (std::isalnum(static_cast<unsigned char>(t[0])) || t[0] == '_' || t[0] == '+' || t[0] == '-');
+      if ((lw && tw) || chance(60)) sep();
+    }
+    out += t;
+  }
+  std::string name() {
+    static const char* const kNames[] = {"a", "b", "id", "user", "Post", "x1", "_p", "in", "model", "type",
+                                         "String", "Int", "true", "null", "this", "with", "extends", "_",
+                                         "function", "view", "enum", "Unsupported", "Null", "Any", "abstract",
+                                         "import", "attribute", "datasource", "plugin", "generator", "Undefined"};
+    if (chance(80)) return std::string(1, "abcxyzABC"[pick(9)]) + (chance(50) ? std::to_string(pick(99)) : "");
+    return kNames[pick(std::size(kNames))];
+  }
+  void literal() {
+    switch (pick(7)) {
+      case 0: tok("\"s" + std::to_string(pick(9)) + "\\\"\""); break;
+      case 1: tok("'q\\n'"); break;
+      case 2: tok(std::to_string(pick(100))); break;
+      case 3: tok("-" + std::to_string(pick(9)) + ".5"); break;
+      case 4: tok(chance(50) ? "true" : "false"); break;
+      case 5: tok("null"); break;
+      default: tok("this"); break;
+    }
+  }
+  void args(int depth) {
+    tok("(");
+    size_t n = pick(4);
+    for (size_t i = 0; i < n; ++i) {
+      if (i) tok(",");
+      if (chance(40)) {
+        tok(name());
+        tok(":");
+      }
+      expr(depth + 1);
+    }
+    if (n && chance(20)) tok(",");
+    tok(")");
+  }
+  void expr(int depth) {
+    size_t kind = depth > 3 ? pick(3) : pick(12);
+    switch (kind) {
+      case 0: literal(); break;
+      case 1:
+      case 2: tok(name()); break;
+      case 3:
+        tok(name());
+        args(depth);
+        break;
+      case 4:
+        expr(depth + 1);
+        tok(".");
+        tok(name());
+        break;
+      case 5: {
+        tok("[");
+        size_t n = pick(3);
+        for (size_t i = 0; i < n; ++i) {
+          if (i) tok(",");
+          expr(depth + 1);
+        }
+        tok("]");
+        break;
+      }
+      case 6: {
+        tok("{");
+        size_t n = pick(3);
+        for (size_t i = 0; i < n; ++i) {
+          if (i) tok(",");
+          tok(chance(70) ? name() : "\"k\"");
+          tok(":");
+          expr(depth + 1);
+        }
+        if (n && chance(30)) tok(",");
+        tok("}");
+        break;
+      }
+      case 7:
+      case 8: {
+        static const char* const kOps[] = {"&&", "||", "==", "!=", "<", "<=", ">", ">=", "in"};
+        expr(depth + 1);
+        tok(kOps[pick(std::size(kOps))]);
+        expr(depth + 1);
+        break;
+      }
+      case 9:
+        tok("!");
+        expr(depth + 1);
+        break;
+      case 10:
+        expr(depth + 1);
+        tok(std::string(1, "?!^"[pick(3)]));
+        tok("[");
+        if (chance(40)) {
+          tok(name());
+          tok(",");
+        }
+        expr(depth + 1);
+        tok("]");
+        break;
+      default:
+        tok("(");
+        expr(depth + 1);
+        tok(")");
+        break;
+    }
+  }
+  void attribute(const char* ats) {
+    std::string n = std::string(ats) + (chance(80) ? "x" : "db.VarChar");
+    tok(n);
+    if (chance(60)) args(0);
+  }
+  void param_type(bool allow_optional) {
+    static const char* const kTypes[] = {"String", "Int", "Any", "Object", "FieldReference", "ContextType", "Foo", "Null"};
+    tok(kTypes[pick(std::size(kTypes))]);
+    if (chance(30)) {
+      tok("[");
+      tok("]");
+    }
+    if (allow_optional && chance(30)) tok("?");
+  }
+  void params(bool attribute_params) {
+    tok("(");
+    size_t n = pick(3);
+    for (size_t i = 0; i < n; ++i) {
+      if (i) tok(",");
+      if (attribute_params && chance(30)) tok("_");
+      tok(name());
+      tok(":");
+      param_type(attribute_params);
+      if (!attribute_params && chance(20)) tok("?");
+      while (attribute_params && chance(20)) attribute("@@@");
+    }
+    tok(")");
+  }
+  void field_type() {
+    static const char* const kTypes[] = {"String", "Int", "DateTime", "Post", "Json", "model", "Null"};
+    if (chance(10)) {
+      tok("Unsupported");
+      tok("(");
+      tok("\"u\"");
+      tok(")");
+    } else {
+      tok(kTypes[pick(std::size(kTypes))]);
+    }
+    if (chance(25)) {
+      tok("[");
+      tok("]");
+    }
+    if (chance(25)) tok("?");
+  }
+  void decl() {
+    switch (pick(9)) {
+      case 0:
+      case 1:
+      case 2: {
+        if (chance(20)) tok("abstract");
+        tok(chance(80) ? "model" : "view");
+        tok(name());
+        while (chance(30)) {
+          tok(chance(50) ? "extends" : "with");
+          tok(name());
+          while (chance(30)) {
+            if (chance(70)) tok(",");
+            tok(name());
+          }
+        }
+        body(/*model=*/true);
+        break;
+      }
+      case 3:
+        tok("type");
+        tok(name());
+        if (chance(30)) {
+          tok("with");
+          tok(name());
+        }
+        body(/*model=*/true);
+        break;
+      case 4:
+        tok("enum");
+        tok(name());
+        body(/*model=*/false);
+        break;
+      case 5: {
+        static const char* const kKinds[] = {"datasource", "generator", "plugin"};
+        tok(kKinds[pick(3)]);
+        tok(name());
+        tok("{");
+        size_t n = pick(4);
+        for (size_t i = 0; i < n; ++i) {
+          tok(name());
+          tok("=");
+          switch (pick(5)) {
+            case 0: literal(); break;
+            case 1: tok(name()); break;
+            case 2: tok(name()); args(0); break;
+            default: expr(2); break;
+          }
+        }
+        tok("}");
+        break;
+      }
+      case 6:
+        tok("function");
+        tok(name());
+        params(false);
+        tok(":");
+        param_type(false);
+        tok("{");
+        if (chance(70)) expr(0);
+        tok("}");
+        while (chance(30)) attribute("@@@");
+        break;
+      case 7:
+        if (chance(30)) tok("mutation");
+        tok("procedure");
+        tok(name());
+        params(false);
+        tok(":");
+        param_type(false);
+        while (chance(30)) attribute("@@@");
+        break;
+      default:
+        tok("attribute");
+        tok(std::string(chance(50) ? "@" : chance(50) ? "@@" : "@@@") + (chance(80) ? "x" : "db.VarChar"));
+        params(true);
+        while (chance(30)) attribute("@@@");
+        break;
+    }
+  }
+  void body(bool model) {
+    tok("{");
+    size_t n = pick(5);
+    for (size_t i = 0; i < n; ++i) {
+      if (chance(20)) {
+        attribute("@@");
+        continue;
+      }
+      tok(name());
+      if (model) {
+        if (chance(10)) params(false);
+        field_type();
+      }
+      while (chance(35)) attribute("@");
+    }
+    tok("}");
+  }
+  std::string schema() {
+    size_t n = 1 + pick(3);
+    for (size_t i = 0; i < n; ++i) {
+      if (chance(10)) {
+        tok("import");
+        tok("\"f\"");
+        if (chance(50)) tok(";");
+      }
+      decl();
+    }
+    if (chance(30)) sep();
+    return out;
+  }
+};
 }  // namespace
 
 TEST_CASE("fast lowering equals tree-sitter lowering on every corpus file, without fallback") {
@@ -560,6 +849,8 @@ TEST_CASE("fuzz: every mutation fast lowering accepts is clean and lowered ident
   bases.push_back(std::string(stdlib_text()));
   for (const char* t : kConstructs) bases.push_back(t);
   for (const std::string& e : grammar_examples()) bases.push_back(e);
+  std::mt19937 gen_rng(99);
+  for (int i = 0; i < 300; ++i) bases.push_back(SchemaWriter{gen_rng, {}}.schema());
 
   // ZEN_FAST_LOWER_FUZZ_RUNS / ZEN_FAST_LOWER_FUZZ_SEED run a longer or different fuzz by hand.
   const char* runs_env = std::getenv("ZEN_FAST_LOWER_FUZZ_RUNS");
@@ -580,4 +871,22 @@ TEST_CASE("fuzz: every mutation fast lowering accepts is clean and lowered ident
   // The mutations must exercise both outcomes.
   CHECK(accepted > kRuns / 10);
   CHECK(accepted < kRuns);
+}
+
+TEST_CASE("fuzz: random schemas from the grammar, with comments and docs between any tokens") {
+  const char* runs_env = std::getenv("ZEN_FAST_LOWER_FUZZ_RUNS");
+  const char* seed_env = std::getenv("ZEN_FAST_LOWER_FUZZ_SEED");
+  std::mt19937 rng(seed_env ? static_cast<unsigned>(std::strtoul(seed_env, nullptr, 10)) : 7u);
+  const int kRuns = runs_env ? std::atoi(runs_env) : 6000;
+  int accepted = 0, clean = 0;
+  for (int i = 0; i < kRuns; ++i) {
+    std::string text = SchemaWriter{rng, {}}.schema();
+    INFO("schema " << i << ":\n" << text);
+    Outcome o = compare(text);
+    accepted += o.accepted;
+    clean += o.clean;
+    if (std::getenv("ZEN_FAST_LOWER_SHOW_DECLINED") && o.clean && !o.accepted) MESSAGE("declined clean text:\n" << text);
+  }
+  MESSAGE("generated: " << accepted << " of " << kRuns << " schemas accepted, " << clean << " clean");
+  CHECK(accepted > kRuns / 10);
 }
