@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <utility>
+#include <variant>
 
 #include "schema/views.h"
 
@@ -138,36 +139,50 @@ class Differ {
     push_redefined_tables();
     push_enum_steps();
 
-    std::stable_sort(steps_.begin(), steps_.end());
+    sort_steps();
     apply_partial_order_permutations();
     return Migration{std::move(steps_)};
   }
 
  private:
+  /// A stable sort of the steps by Step's order (kind first, then the step's own fields),
+  /// done as a stable bucketing by kind and then a sort of each bucket: the steps of one
+  /// kind are mostly pushed in order already, and moving variants around is what costs.
+  void sort_steps() {
+    std::vector<std::vector<Step>> buckets(std::variant_size_v<Step>);
+    for (auto& st : steps_) buckets[st.index()].push_back(std::move(st));
+    steps_.clear();
+    for (auto& bucket : buckets) {
+      if (!std::is_sorted(bucket.begin(), bucket.end())) std::stable_sort(bucket.begin(), bucket.end());
+      for (auto& st : bucket) steps_.push_back(std::move(st));
+    }
+  }
+
   const Schema& prev() const { return s_.previous; }
   const Schema& next() const { return s_.next; }
 
-  std::string ns_name(const Schema& s, schema::NamespaceId ns) const {
-    return ns.valid() && ns.value < s.namespaces.size() ? s.at(ns).name : std::string();
+  std::string_view ns_name(const Schema& s, schema::NamespaceId ns) const {
+    return ns.valid() && ns.value < s.namespaces.size() ? std::string_view(s.at(ns).name) : std::string_view();
   }
 
   void match_tables() {
-    std::map<std::pair<std::string, std::string>, schema::TableId> prev_by_name;
+    std::map<std::pair<std::string_view, std::string_view>, schema::TableId> prev_by_name;
     for (uint32_t i = 0; i < prev().tables.size(); ++i) {
       const auto& t = prev().tables[i];
       if (flavour_.table_should_be_ignored(t.name)) continue;
       prev_by_name[{ns_name(prev(), t.namespace_id), t.name}] = schema::TableId(i);
     }
-    std::set<schema::TableId> matched_prev;
+    std::vector<bool> matched_prev(prev().tables.size());
+    created_tables_.reserve(next().tables.size());
     for (uint32_t i = 0; i < next().tables.size(); ++i) {
       const auto& t = next().tables[i];
       if (flavour_.table_should_be_ignored(t.name)) continue;
-      auto it = prev_by_name.find({ns_name(next(), t.namespace_id), t.name});
+      auto it = prev_by_name.empty() ? prev_by_name.end() : prev_by_name.find({ns_name(next(), t.namespace_id), t.name});
       if (it == prev_by_name.end()) {
         created_tables_.push_back(schema::TableId(i));
         continue;
       }
-      matched_prev.insert(it->second);
+      matched_prev[it->second.value] = true;
       TablePair tp;
       tp.ids = {it->second, schema::TableId(i)};
       table_pairs_.push_back(std::move(tp));
@@ -175,7 +190,7 @@ class Differ {
     for (uint32_t i = 0; i < prev().tables.size(); ++i) {
       const auto& t = prev().tables[i];
       if (flavour_.table_should_be_ignored(t.name)) continue;
-      if (!matched_prev.count(schema::TableId(i))) dropped_tables_.push_back(schema::TableId(i));
+      if (!matched_prev[i]) dropped_tables_.push_back(schema::TableId(i));
     }
     // Table pairs in previous-ID order, as prisma walks them.
     std::sort(table_pairs_.begin(), table_pairs_.end(),
@@ -470,7 +485,7 @@ class Differ {
 
   void push_enum_steps() {
     if (!flavour_.has_enum_types()) return;
-    std::map<std::pair<std::string, std::string>, schema::EnumId> prev_by_name;
+    std::map<std::pair<std::string_view, std::string_view>, schema::EnumId> prev_by_name;
     for (uint32_t i = 0; i < prev().enums.size(); ++i)
       prev_by_name[{ns_name(prev(), prev().enums[i].namespace_id), prev().enums[i].name}] = schema::EnumId(i);
     std::set<schema::EnumId> matched;

@@ -182,6 +182,10 @@ struct Lowerer {
     const AttributeApp* id = nullptr;
     const AttributeApp* unique = nullptr;
     const AttributeApp* relation = nullptr;
+    const AttributeApp* default_value = nullptr;
+    const AttributeApp* native_type = nullptr;  // the last `@db.X`
+    /// The `@map("name")` name (the first @map with a string), else the field's name.
+    std::string_view db_name;
     ColumnId column;                // invalid for relation fields and unmappable types
     bool stripped_default = false;  // an id field inherited from a delegate base
   };
@@ -279,10 +283,10 @@ struct Lowerer {
   static bool is_relation(const Field& f) { return f.type.kind == analysis::TypeKind::Model; }
 
   /// Whether a slot would be emitted, duplicates aside.
-  bool keeps(const Decl& d, const analysis::FieldSlot& slot, bool& stripped) const {
+  bool keeps(const Decl& d, const analysis::FieldSlot& slot, bool computed, bool& stripped) const {
     const Field* f = slot.field;
     stripped = false;
-    if (!f || f->has_attribute("@computed")) return false;
+    if (computed) return false;
     if (slot.origin != d.id && slot.origin != analysis::kNone) {
       const Decl& origin = m.decl(slot.origin);
       if (origin.kind == analysis::DeclKind::Model && is_delegate(origin)) {
@@ -316,16 +320,26 @@ struct Lowerer {
     const Decl& d = *mt.decl;
     mt.fields.reserve(d.all_fields.size());
     for (const auto& slot : d.all_fields) {
-      bool stripped = false;
-      if (!keeps(d, slot, stripped)) continue;
+      if (!slot.field) continue;
+      // One pass over the attributes finds all lowering asks about.
       FieldInfo info;
       info.field = slot.field;
-      info.stripped_default = stripped;
+      info.db_name = slot.field->name;
+      bool computed = false, mapped = false;
       for (const auto& a : slot.field->attributes) {
-        if (!info.id && a.name == "@id") info.id = &a;
-        else if (!info.unique && a.name == "@unique") info.unique = &a;
-        else if (!info.relation && a.name == "@relation") info.relation = &a;
+        std::string_view name = a.name;
+        if (name.size() < 3 || name[0] != '@') continue;
+        if (name.substr(0, 4) == "@db.") info.native_type = &a;
+        else if (name == "@id") info.id = info.id ? info.id : &a;
+        else if (name == "@unique") info.unique = info.unique ? info.unique : &a;
+        else if (name == "@relation") info.relation = info.relation ? info.relation : &a;
+        else if (name == "@default") info.default_value = info.default_value ? info.default_value : &a;
+        else if (name == "@computed") computed = true;
+        else if (name == "@map" && !mapped)
+          if (const auto* arg = a.first())
+            if (auto str = arg->value.as_string()) info.db_name = *str, mapped = true;
       }
+      if (!keeps(d, slot, computed, info.stripped_default)) continue;
       mt.fields.push_back(info);
     }
     // A name seen before is skipped, as ZenStack keeps the first field of a name (the
@@ -350,9 +364,14 @@ struct Lowerer {
     std::sort(mt.relations.begin(), mt.relations.end());
   }
 
-  /// Column type of a scalar field (family, native type, arity); nullopt for relations.
-  std::optional<ColumnType> column_type(const Field& f) {
-    ColumnType t;
+  /// Whether the field is a relation (or unresolved) rather than a column.
+  static bool has_column(const Field& f) {
+    return f.type.kind != analysis::TypeKind::Model && f.type.kind != analysis::TypeKind::Unresolved;
+  }
+
+  /// Column type of a scalar field (family, native type, arity) into `t`; false for relations.
+  bool column_type(const FieldInfo& fi, ColumnType& t) {
+    const Field& f = *fi.field;
     t.arity = f.type.list ? Arity::List : f.type.optional ? Arity::Nullable : Arity::Required;
     switch (f.type.kind) {
       case analysis::TypeKind::Builtin:
@@ -386,13 +405,10 @@ struct Lowerer {
         t.full_type = f.type.name;
         break;
       case analysis::TypeKind::Model:
-      case analysis::TypeKind::Unresolved: return std::nullopt;
+      case analysis::TypeKind::Unresolved: return false;
     }
     // The last `@db.X(args)` wins.
-    const AttributeApp* db = nullptr;
-    for (const auto& a : f.attributes)
-      if (a.name.compare(0, 4, "@db.") == 0) db = &a;
-    if (db) {
+    if (const AttributeApp* db = fi.native_type) {
       t.native_type.assign(db->name, 4);
       if (!db->args.empty()) {
         t.native_type += '(';
@@ -403,7 +419,7 @@ struct Lowerer {
         t.native_type += ')';
       }
     }
-    return t;
+    return true;
   }
 
   std::optional<Literal> literal(const Expr& e, const Field& f, ColumnFamily family) {
@@ -458,9 +474,10 @@ struct Lowerer {
     return std::nullopt;
   }
 
-  std::optional<DefaultValue> default_value(const Field& f, ColumnFamily family, bool& autoincrement,
+  std::optional<DefaultValue> default_value(const FieldInfo& fi, ColumnFamily family, bool& autoincrement,
                                            bool& prisma_level) {
-    const AttributeApp* a = f.find_attribute("@default");
+    const Field& f = *fi.field;
+    const AttributeApp* a = fi.default_value;
     if (!a) return std::nullopt;
     const auto* arg = a->first();
     if (!arg) return std::nullopt;
@@ -524,22 +541,23 @@ struct Lowerer {
     }
     s().columns.reserve(field_count);
     for (auto& mt : tables) {
-      s().at(mt.table).columns.reserve(mt.fields.size());
+      auto& table_columns = s().at(mt.table).columns;
+      table_columns.reserve(mt.fields.size());
       for (FieldInfo& fi : mt.fields) {
-        const Field* f = fi.field;
-        auto type = column_type(*f);
-        if (!type) continue;
-        Column c;
+        if (!has_column(*fi.field)) continue;
+        // Built in place: a column is a dozen strings and optionals, each move costs.
+        fi.column = ColumnId(static_cast<uint32_t>(s().columns.size()));
+        Column& c = s().columns.emplace_back();
+        table_columns.push_back(fi.column);
         c.table = mt.table;
-        c.name = db_name(f->attributes, "@map", f->name);
-        c.type = std::move(*type);
+        c.name = fi.db_name;
+        column_type(fi, c.type);
         if (!fi.stripped_default) {
           bool autoinc = false, prisma_level = false;
-          c.default_value = default_value(*f, c.type.family, autoinc, prisma_level);
+          c.default_value = default_value(fi, c.type.family, autoinc, prisma_level);
           c.auto_increment = autoinc;
           c.prisma_level_default = prisma_level;
         }
-        fi.column = s().add_column(std::move(c));
       }
     }
   }
@@ -801,7 +819,7 @@ struct Lowerer {
       Column c;
       c.table = t;
       c.name = col;
-      c.type = *column_type(*idf->field);
+      column_type(*idf, c.type);
       c.type.arity = Arity::Required;
       return s().add_column(std::move(c));
     };

@@ -330,10 +330,16 @@ bool PostgresFlavour::table_should_be_ignored(std::string_view name) const {
   static constexpr std::string_view kPostgis[] = {"spatial_ref_sys", "geometry_columns", "geography_columns",
                                                   "raster_columns", "raster_overviews"};
   if (name == "_prisma_migrations") return true;
-  std::string lower(name);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // PostGIS's tables in any letter case, compared without a lower-cased copy (this is asked
+  // of every table).
+  auto lower_equals = [&](std::string_view p) {
+    if (name.size() != p.size()) return false;
+    for (size_t i = 0; i < p.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(name[i])) != p[i]) return false;
+    return true;
+  };
   for (auto p : kPostgis)
-    if (lower == p) return true;
+    if (lower_equals(p)) return true;
   return false;
 }
 
