@@ -45,6 +45,43 @@ std::string lower_ascii(std::string_view s) {
   return r;
 }
 
+// A diagnostic kept from an earlier analysis for the declaration it belongs to (DiagKey::owner),
+// with the declarations its ranges point into, so that it moves along with them.
+struct KeptDiag {
+  Diagnostic diag;
+  DiagKey key;
+  DeclId anchor = kNone;
+  std::vector<DeclId> related_anchors;
+};
+
+// Validation phases (DiagKey::phase) start here, after name resolution's; each rule gets a few
+// (one per pass over the declarations).
+constexpr uint32_t kFirstRulePhase = 100;
+constexpr uint32_t kPhasesPerRule = 4;
+constexpr uint32_t kImportPhase = 0, kSyntaxPhase = 1;
+
+bool is_validation(const DiagKey& k) { return k.phase >= kFirstRulePhase; }
+
+// The declaration whose range holds `pos` in `path`; kNone if there is none.
+DeclId anchor_of(const Model& m, const std::string& path, uint32_t pos) {
+  FileId file = m.file_id(path);
+  if (file == kNone) return kNone;
+  // Declarations of a file are contiguous and in source order.
+  auto it = std::upper_bound(m.decls.begin(), m.decls.end(), std::make_pair(file, pos),
+                             [](const std::pair<FileId, uint32_t>& key, const Decl& d) {
+                               return key.first != d.file ? key.first < d.file : key.second < d.range.start;
+                             });
+  if (it == m.decls.begin()) return kNone;
+  --it;
+  if (it->file != file || pos > it->range.end) return kNone;
+  return it->id;
+}
+
+void shift_range(TextRange& r, int64_t delta) {
+  r.start = static_cast<uint32_t>(r.start + delta);
+  r.end = static_cast<uint32_t>(r.end + delta);
+}
+
 struct FileState {
   /// The text when there is no tree (the tree holds it otherwise).
   std::string own_text;
@@ -104,6 +141,10 @@ struct Host::Impl {
   uint64_t cached_generation = ~uint64_t{0};
   std::string cached_entry;
   std::shared_ptr<Analysis> cached;
+  /// What the last analysis (`cached`) recorded for an incremental update of its model, and
+  /// per declaration the diagnostics it reported (resolution and validation).
+  BuildState state;
+  std::vector<std::vector<KeptDiag>> kept;
 
   // Lowers a file's whole text: straight from the text when trees are not kept and the fast
   // lowering accepts it, else from a tree-sitter tree (kept, with its string scan).
@@ -141,6 +182,7 @@ struct Host::Impl {
     return nullptr;
   }
 
+  // Files the entry reaches, resolved imports, diagnostics about imports and syntax.
   Analysis run(std::string_view entry_view, Model* recycle = nullptr) {
     Analysis result;
     std::string entry(entry_view);
@@ -204,26 +246,146 @@ struct Host::Impl {
         diags.push_back(std::move(d));
       }
     }
-    build_model(inputs, result.model, diags, recycle);
-    ValidationContext ctx(result.model, texts, diags);
-    for (Rule rule : validation_rules())
-      if (rule) rule(ctx);
+    // A one-shot analysis sorts its diagnostics in report order; a Host keeps per declaration
+    // what it reported and sorts by DiagKey, which gives the same order (see DiagKey).
+    if (!options.keep_declarations) {
+      build_model(inputs, result.model, diags, recycle);
+      ValidationContext ctx(result.model, texts, diags);
+      for (Rule rule : validation_rules())
+        if (rule) rule(ctx);
+      sort_diagnostics(result.model, diags, nullptr);
+      for (auto& d : diags) result.diagnostics.push_back(std::move(d));
+      return result;
+    }
 
-    // Sort by file order, then position; stable so equal positions keep their report order.
+    std::vector<DiagKey> keys;
+    keys.reserve(diags.size());
+    for (size_t i = 0; i < diags.size(); ++i)
+      keys.push_back(DiagKey{diags[i].code == "unresolved-import" ? kImportPhase : kSyntaxPhase, kNone, state.next_seq++});
+    // Resolution: in place when the edits allow it (and nobody else holds the previous model),
+    // else from scratch.
+    std::vector<Diagnostic> found;
+    bool incremental = recycle && update_model(inputs, *recycle, found, state);
+    if (incremental) {
+      result.model = std::move(*recycle);
+    } else {
+      build_model(inputs, result.model, found, recycle, &state);
+      kept.assign(result.model.decls.size(), {});
+    }
+    std::vector<DiagKey> found_keys = std::move(state.keys);
+    ValidationContext ctx(result.model, texts, found);
+    ctx.set_keys(&found_keys, state.next_seq);
+    if (incremental) ctx.set_recheck(&state.recheck);
+    uint32_t phase = kFirstRulePhase;
+    for (Rule rule : validation_rules()) {
+      ctx.begin_rule(phase);
+      phase += kPhasesPerRule;
+      // Per-declaration rules skip what need not be checked again (ValidationContext::visit);
+      // the others are cheap and check the whole model.
+      if (rule) rule(ctx);
+    }
+    state.next_seq = ctx.next_seq();
+    keep_diagnostics(result.model, found, found_keys, incremental, diags, keys);
+    sort_diagnostics(result.model, diags, &keys);
+    for (auto& d : diags) result.diagnostics.push_back(std::move(d));
+    return result;
+  }
+
+  // Files the model's declarations are in, by rank (Model::files order).
+  static void sort_diagnostics(const Model& model, std::vector<Diagnostic>& diags, std::vector<DiagKey>* keys) {
     std::unordered_map<std::string_view, size_t> file_rank;
-    for (size_t i = 0; i < result.model.files.size(); ++i) file_rank.emplace(result.model.files[i].path, i);
+    for (size_t i = 0; i < model.files.size(); ++i) file_rank.emplace(model.files[i].path, i);
     auto rank = [&](const Diagnostic& d) {
       auto it = file_rank.find(d.path);
-      return it == file_rank.end() ? result.model.files.size() : it->second;
+      return it == file_rank.end() ? model.files.size() : it->second;
     };
-    std::stable_sort(diags.begin(), diags.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    auto before = [&](const Diagnostic& a, const Diagnostic& b) {
       size_t ra = rank(a), rb = rank(b);
       if (ra != rb) return ra < rb;
       if (a.range.start != b.range.start) return a.range.start < b.range.start;
       return a.range.end < b.range.end;
+    };
+    if (!keys) {
+      // By file order, then position; stable so equal positions keep their report order.
+      std::stable_sort(diags.begin(), diags.end(), before);
+      return;
+    }
+    std::vector<size_t> order(diags.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      if (before(diags[a], diags[b])) return true;
+      if (before(diags[b], diags[a])) return false;
+      return (*keys)[a] < (*keys)[b];
     });
-    for (auto& d : diags) result.diagnostics.push_back(std::move(d));
-    return result;
+    std::vector<Diagnostic> sorted;
+    sorted.reserve(diags.size());
+    for (size_t i : order) sorted.push_back(std::move(diags[i]));
+    diags = std::move(sorted);
+  }
+
+  // Files this analysis' diagnostics of declarations away in `kept` (replacing those of the
+  // declarations resolved or validated again, moving the others along with their declarations)
+  // and appends every diagnostic of the analysis, kept ones included, to `out`.
+  void keep_diagnostics(const Model& model, std::vector<Diagnostic>& found, const std::vector<DiagKey>& found_keys,
+                        bool incremental, std::vector<Diagnostic>& out, std::vector<DiagKey>& out_keys) {
+    const size_t n = model.decls.size();
+    std::vector<bool> touched(n, !incremental);
+    if (incremental) {
+      for (DeclId i = 0; i < n; ++i) {
+        auto& mine = kept[i];
+        if (state.resolved[i]) {
+          mine.clear();
+          touched[i] = true;
+        } else if (state.recheck[i]) {
+          std::erase_if(mine, [](const KeptDiag& k) { return is_validation(k.key); });
+          touched[i] = true;
+        }
+        for (KeptDiag& k : mine) {
+          if (k.anchor != kNone && state.delta[k.anchor] != 0) shift_range(k.diag.range, state.delta[k.anchor]);
+          for (size_t r = 0; r < k.related_anchors.size(); ++r) {
+            DeclId a = k.related_anchors[r];
+            if (a != kNone && state.delta[a] != 0) shift_range(k.diag.related[r].range, state.delta[a]);
+          }
+        }
+      }
+    }
+    for (size_t i = 0; i < found.size(); ++i) {
+      const DiagKey& key = found_keys[i];
+      if (key.owner == kNone) {
+        // Whole-model checks run every time.
+        out.push_back(std::move(found[i]));
+        out_keys.push_back(key);
+        continue;
+      }
+      KeptDiag k{std::move(found[i]), key, kNone, {}};
+      k.anchor = anchor_of(model, k.diag.path, k.diag.range.start);
+      for (const auto& r : k.diag.related) k.related_anchors.push_back(anchor_of(model, r.path, r.range.start));
+      kept[key.owner].push_back(std::move(k));
+    }
+    state.anchors.resize(n);
+    state.unanchored.resize(n, false);
+    for (DeclId i = 0; i < n; ++i) {
+      if (!touched[i]) continue;
+      auto& anchors = state.anchors[i];
+      anchors.clear();
+      bool unanchored = false;
+      for (const KeptDiag& k : kept[i]) {
+        unanchored |= k.anchor == kNone;
+        if (k.anchor != i && k.anchor != kNone) anchors.push_back(k.anchor);
+        for (DeclId a : k.related_anchors) {
+          unanchored |= a == kNone;
+          if (a != i && a != kNone) anchors.push_back(a);
+        }
+      }
+      std::sort(anchors.begin(), anchors.end());
+      anchors.erase(std::unique(anchors.begin(), anchors.end()), anchors.end());
+      state.unanchored[i] = unanchored;
+    }
+    for (const auto& mine : kept)
+      for (const KeptDiag& k : mine) {
+        out.push_back(k.diag);
+        out_keys.push_back(k.key);
+      }
   }
 };
 

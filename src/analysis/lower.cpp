@@ -425,19 +425,23 @@ void shift(Expr& e, int64_t d) {
   shift(e.range, d);
   shift(e.name_range, d);
   shift(e.binding_range, d);
+  // A resolved reference to a collection-predicate binding carries its range (same declaration).
+  if (e.target.kind == SymbolKind::Binding) shift(e.target.binding_range, d);
   for (Expr& c : e.children) shift(c, d);
   shift(e.args, d);
 }
 
 void shift(std::vector<AttributeApp>& attrs, int64_t d) {
-  for (AttributeApp& a : attrs) {
-    shift(a.range, d);
-    shift(a.name_range, d);
-    shift(a.args, d);
-  }
+  for (AttributeApp& a : attrs) shift_attribute(a, d);
 }
 
 }  // namespace
+
+void shift_attribute(AttributeApp& a, int64_t d) {
+  shift(a.range, d);
+  shift(a.name_range, d);
+  shift(a.args, d);
+}
 
 // Moves every range of a declaration by `d` bytes (a reused declaration after an edit).
 void shift_decl(Decl& decl, int64_t d) {

@@ -2,6 +2,7 @@
 // inheritance (all_fields, all_attributes), attribute applications matched to their
 // declarations, and every name inside attribute arguments and policy expressions.
 #include <algorithm>
+#include <cassert>
 #include <string_view>
 #include <unordered_map>
 
@@ -36,41 +37,108 @@ struct ExprScope {
   bool report = true;  // config values: resolve quietly
 };
 
+// Diagnostic phases of name resolution (DiagKey::phase), in the order a full build reports.
+enum Phase : uint32_t {
+  kPhaseDuplicates = 10,
+  kPhaseTypes,
+  kPhaseInheritance,
+  kPhaseAllFields,
+  kPhaseAttributes,
+  kPhaseMembers,
+};
+
+bool by_position(const Reference& a, const Reference& b) {
+  if (a.file != b.file) return a.file < b.file;
+  return a.range.start < b.range.start;
+}
+
+// Sorts references stably by position. Each resolution pass adds references in position order,
+// so the list is a few sorted runs: merging them left to right (stably) equals a stable sort,
+// in linear time.
+void sort_references(std::vector<Reference>& refs) {
+  std::vector<size_t> runs;  // run ends
+  for (size_t i = 1; i <= refs.size(); ++i)
+    if (i == refs.size() || by_position(refs[i], refs[i - 1])) runs.push_back(i);
+  if (runs.size() > 16) {
+    std::stable_sort(refs.begin(), refs.end(), by_position);
+  } else {
+    for (size_t k = 1; k < runs.size(); ++k)
+      std::inplace_merge(refs.begin(), refs.begin() + static_cast<ptrdiff_t>(runs[k - 1]),
+                         refs.begin() + static_cast<ptrdiff_t>(runs[k]), by_position);
+  }
+}
+
 class Resolver {
  public:
-  Resolver(const std::vector<ResolveInput>& files, Model& m, std::vector<Diagnostic>& diags, Model* recycle)
-      : files_(files), m_(m), diags_(diags), recycle_(recycle) {}
+  Resolver(const std::vector<ResolveInput>& files, Model& m, std::vector<Diagnostic>& diags, Model* recycle,
+           BuildState* state)
+      : files_(files), m_(m), diags_(diags), recycle_(recycle), state_(state) {}
 
+  // Undoes everything resolution wrote into a declaration (see reset_resolution below).
+  static void reset(Decl& d) { reset_resolution(d); }
+
+  // What a declaration placed in the model at `id` from `file` knows of its place.
+  static void adopt(Decl& d, DeclId id, FileId file) {
+    d.id = id;
+    d.file = file;
+    for (auto& fld : d.fields) {
+      fld.owner = id;
+      fld.file = file;
+    }
+    for (auto& a : d.attributes) a.origin = id;
+  }
+
+  // A build from scratch: every declaration is copied (or recycled) and resolved.
   void run() {
     copy_decls();
-    build_tables();
-    resolve_types();
-    resolve_inheritance();
-    for (DeclId id = 0; id < m_.decls.size(); ++id) compute_all_fields(id);
-    find_auth();
-    m_.auth_ = auth_ ? auth_->id : kNone;
-    resolve_attributes();
-    for (DeclId id = 0; id < m_.decls.size(); ++id) compute_all_attributes(id);
-    check_duplicate_members();
-    fill_datasource();
-    std::sort(m_.by_name_.begin(), m_.by_name_.end());
-    auto by_position = [](const Reference& a, const Reference& b) {
-      if (a.file != b.file) return a.file < b.file;
-      return a.range.start < b.range.start;
-    };
-    // Each resolution pass adds references in position order, so the list is a few sorted runs:
-    // merging them left to right (stably) equals a stable sort, in linear time.
-    auto& refs = m_.references;
-    std::vector<size_t> runs;  // run ends
-    for (size_t i = 1; i <= refs.size(); ++i)
-      if (i == refs.size() || by_position(refs[i], refs[i - 1])) runs.push_back(i);
-    if (runs.size() > 16) {
-      std::stable_sort(refs.begin(), refs.end(), by_position);
-    } else {
-      for (size_t k = 1; k < runs.size(); ++k)
-        std::inplace_merge(refs.begin(), refs.begin() + static_cast<ptrdiff_t>(runs[k - 1]),
-                           refs.begin() + static_cast<ptrdiff_t>(runs[k]), by_position);
+    if (state_) {
+      state_->deps.assign(m_.decls.size(), {});
+      state_->resolved.assign(m_.decls.size(), true);
     }
+    resolve_all();
+    std::sort(m_.by_name_.begin(), m_.by_name_.end());
+    sort_references(m_.references);
+    if (state_) record_reference_slices();
+  }
+
+  // An update: `m_` holds the previous build's declarations (with the edited ones replaced and
+  // the others shifted); only those marked in state_->resolved are resolved again.
+  void run_incremental() {
+    dirty_ = &state_->resolved;
+    std::vector<Reference> old_refs = std::move(m_.references);
+    m_.references.clear();
+    m_.by_name_.clear();
+    for (DeclId id = 0; id < m_.decls.size(); ++id)
+      if ((*dirty_)[id]) state_->deps[id].clear();
+    resolve_all();
+    std::sort(m_.by_name_.begin(), m_.by_name_.end());
+    // The new references (of the resolved declarations) in position order, then every
+    // declaration's references in declaration order: its new ones, or its previous ones moved
+    // along with it. Declarations do not overlap, so this is position order.
+    std::vector<Reference> fresh = std::move(m_.references);
+    sort_references(fresh);
+    std::vector<Reference> refs;
+    refs.reserve(old_refs.size() + 16);
+    size_t next = 0;
+    for (DeclId id = 0; id < m_.decls.size(); ++id) {
+      if ((*dirty_)[id]) {
+        const Decl& d = m_.decls[id];
+        while (next < fresh.size() && fresh[next].file == d.file && fresh[next].range.start >= d.range.start &&
+               fresh[next].range.start < d.range.end)
+          refs.push_back(fresh[next++]);
+        continue;
+      }
+      auto [begin, end] = state_->ref_slices[id];
+      int64_t delta = state_->delta[id];
+      for (uint32_t i = begin; i < end; ++i) {
+        Reference r = old_refs[i];
+        r.range = TextRange{static_cast<uint32_t>(r.range.start + delta), static_cast<uint32_t>(r.range.end + delta)};
+        refs.push_back(r);
+      }
+    }
+    assert(next == fresh.size() && "every new reference lies in a re-resolved declaration");
+    m_.references = std::move(refs);
+    record_reference_slices();
   }
 
  private:
@@ -78,11 +146,85 @@ class Resolver {
   Model& m_;
   std::vector<Diagnostic>& diags_;
   Model* recycle_ = nullptr;
+  BuildState* state_ = nullptr;
+  /// Declarations to resolve (nullptr: all).
+  const std::vector<bool>* dirty_ = nullptr;
   std::unordered_map<std::string_view, DeclId> names_;
   std::unordered_map<std::string_view, Symbol> enum_values_;
   std::vector<uint8_t> field_state_, attr_state_;
   const Decl* auth_ = nullptr;
   FileId cur_file_ = kNone;
+  /// The declaration being resolved (kNone in whole-model passes) and the current phase.
+  DeclId cur_decl_ = kNone;
+  uint32_t phase_ = 0;
+
+  bool is_dirty(DeclId id) const { return !dirty_ || (*dirty_)[id]; }
+
+  void resolve_all() {
+    build_tables();
+    resolve_types();
+    resolve_inheritance();
+    phase_ = kPhaseAllFields;
+    prepare_states();
+    for (DeclId id = 0; id < m_.decls.size(); ++id) compute_all_fields(id);
+    cur_decl_ = kNone;
+    find_auth();
+    m_.auth_ = auth_ ? auth_->id : kNone;
+    resolve_attributes();
+    for (DeclId id = 0; id < m_.decls.size(); ++id) compute_all_attributes(id);
+    check_duplicate_members();
+    cur_decl_ = kNone;
+    fill_datasource();
+    if (state_) {
+      for (DeclId id = 0; id < m_.decls.size(); ++id) {
+        if (!is_dirty(id)) continue;
+        auto& deps = state_->deps[id];
+        std::sort(deps.begin(), deps.end());
+        deps.erase(std::unique(deps.begin(), deps.end()), deps.end());
+      }
+    }
+  }
+
+  // Declarations kept from the previous build count as done for the recursive passes.
+  void prepare_states() {
+    field_state_.assign(m_.decls.size(), 0);
+    attr_state_.assign(m_.decls.size(), 0);
+    if (!dirty_) return;
+    for (DeclId id = 0; id < m_.decls.size(); ++id)
+      if (!(*dirty_)[id]) field_state_[id] = attr_state_[id] = 2;
+  }
+
+  // Per declaration, the slice of m_.references inside it (for the next update).
+  void record_reference_slices() {
+    auto& slices = state_->ref_slices;
+    slices.assign(m_.decls.size(), {0, 0});
+    const auto& refs = m_.references;
+    size_t i = 0;
+    for (DeclId id = 0; id < m_.decls.size(); ++id) {
+      const Decl& d = m_.decls[id];
+      auto before = [&](const Reference& r) {
+        return r.file < d.file || (r.file == d.file && r.range.start < d.range.start);
+      };
+      while (i < refs.size() && before(refs[i])) ++i;
+      size_t begin = i;
+      while (i < refs.size() && refs[i].file == d.file && refs[i].range.start < d.range.end) ++i;
+      slices[id] = {static_cast<uint32_t>(begin), static_cast<uint32_t>(i)};
+    }
+  }
+
+  // Notes that the current declaration's resolution read `d` (see BuildState::deps).
+  void dep(const Decl* d) {
+    if (!state_ || !d || cur_decl_ == kNone || d->id == cur_decl_ || d->is_stdlib()) return;
+    state_->deps[cur_decl_].push_back(d->id);
+  }
+  const FieldSlot* field_in(const Decl* d, std::string_view name) {
+    dep(d);
+    return d->find_field(name);
+  }
+  const EnumValue* value_in(const Decl* d, std::string_view name) {
+    dep(d);
+    return d->find_value(name);
+  }
 
   Diagnostic& report(Severity sev, const char* code, FileId file, TextRange range, std::string message) {
     Diagnostic d;
@@ -92,6 +234,7 @@ class Resolver {
     d.range = range;
     d.message = std::move(message);
     diags_.push_back(std::move(d));
+    if (state_) state_->keys.push_back(DiagKey{phase_, cur_decl_, state_->next_seq++});
     return diags_.back();
   }
 
@@ -136,13 +279,7 @@ class Resolver {
           m_.decls.push_back(src);
         }
         Decl& d = m_.decls.back();
-        d.id = id;
-        d.file = f;
-        for (auto& fld : d.fields) {
-          fld.owner = id;
-          fld.file = f;
-        }
-        for (auto& a : d.attributes) a.origin = id;
+        adopt(d, id, f);
         if (f == kStdlibFile) continue;
         switch (d.kind) {
           case DeclKind::Model: m_.models.push_back(id); break;
@@ -203,6 +340,8 @@ class Resolver {
   // User declarations win over the stdlib's (a user may shadow a stdlib name); among user
   // declarations the first one wins and the others are duplicates.
   void build_tables() {
+    phase_ = kPhaseDuplicates;
+    cur_decl_ = kNone;
     names_.reserve(m_.decls.size() * 2);
     for (int pass = 0; pass < 2; ++pass) {
       for (DeclId id = 0; id < m_.decls.size(); ++id) {
@@ -247,13 +386,19 @@ class Resolver {
     diag.data.emplace_back("name", dup.name);
   }
 
-  const Decl* lookup(std::string_view name) const {
+  const Decl* lookup(std::string_view name) {
     auto it = names_.find(name);
-    return it == names_.end() ? nullptr : &m_.decls[it->second];
+    if (it == names_.end()) return nullptr;
+    const Decl* d = &m_.decls[it->second];
+    dep(d);
+    return d;
   }
 
   void resolve_types() {
+    phase_ = kPhaseTypes;
     for (Decl& d : m_.decls) {
+      if (!is_dirty(d.id)) continue;
+      cur_decl_ = d.id;
       for (Field& f : d.fields) resolve_field_type(d, f);
       if (!d.return_type.empty() && !is_expression_type(d.return_type)) {
         if (const Decl* t = lookup(d.return_type)) {
@@ -302,7 +447,10 @@ class Resolver {
   }
 
   void resolve_inheritance() {
+    phase_ = kPhaseInheritance;
     for (Decl& d : m_.decls) {
+      if (!is_dirty(d.id)) continue;
+      cur_decl_ = d.id;
       for (size_t i = 0; i < d.base_names.size(); ++i) {
         TextRange r = i < d.base_ranges.size() ? d.base_ranges[i] : d.name_range;
         const Decl* b = lookup(d.base_names[i]);
@@ -353,7 +501,6 @@ class Resolver {
   // Depth-first with a visiting mark; an edge back to a declaration being visited is a cycle,
   // reported once on the edge and then ignored.
   void compute_all_fields(DeclId id) {
-    if (field_state_.empty()) field_state_.assign(m_.decls.size(), 0);
     if (field_state_[id] == 2) return;
     field_state_[id] = 1;
     Decl& d = m_.decls[id];
@@ -364,6 +511,7 @@ class Resolver {
       for (size_t i = 0; i < list.size();) {
         DeclId b = list[i];
         if (field_state_[b] == 1) {
+          cur_decl_ = id;  // the report belongs to this declaration, not to the one recursed from
           TextRange r = d.name_range;
           for (size_t k = 0; k < names.size(); ++k)
             if (names[k] == m_.decls[b].name && k < ranges.size()) r = ranges[k];
@@ -404,7 +552,6 @@ class Resolver {
   }
 
   void compute_all_attributes(DeclId id) {
-    if (attr_state_.empty()) attr_state_.assign(m_.decls.size(), 0);
     if (attr_state_[id] != 0) return;  // done, or a cycle (already reported)
     attr_state_[id] = 1;
     Decl& d = m_.decls[id];
@@ -456,7 +603,10 @@ class Resolver {
   // Attribute applications and expressions
 
   void resolve_attributes() {
+    phase_ = kPhaseAttributes;
     for (Decl& d : m_.decls) {
+      if (!is_dirty(d.id)) continue;
+      cur_decl_ = d.id;
       cur_file_ = d.file;
       const bool data = d.is_data_model() || d.kind == DeclKind::TypeDef;
       for (Field& f : d.fields) {
@@ -594,7 +744,7 @@ class Resolver {
         return;
       case ExprKind::Reference:
       case ExprKind::Call: {
-        const FieldSlot* slot = in ? in->find_field(e.text) : nullptr;
+        const FieldSlot* slot = in ? field_in(in, e.text) : nullptr;
         if (slot) {
           e.target = Symbol{SymbolKind::Field, slot->origin, slot->member, {}};
         } else if (in && !quiet && cur_file_ != kStdlibFile) {
@@ -626,7 +776,7 @@ class Resolver {
       case ExprKind::This: return scope.model;
       case ExprKind::Member: {
         const Decl* obj = e.children.empty() ? nullptr : resolve_expr(e.children[0], scope);
-        const FieldSlot* slot = obj ? obj->find_field(e.text) : nullptr;
+        const FieldSlot* slot = obj ? field_in(obj, e.text) : nullptr;
         if (slot) {
           e.target = Symbol{SymbolKind::Field, slot->origin, slot->member, {}};
         } else if (obj && scope.report && cur_file_ != kStdlibFile && !e.text.empty()) {
@@ -654,7 +804,10 @@ class Resolver {
         for (Argument& a : e.args) resolve_expr(a.value, inner);
         if (!fn || fn->kind != DeclKind::Function) return nullptr;
         if (fn->is_stdlib()) {
-          if (e.text == "auth"sv) return auth_;
+          if (e.text == "auth"sv) {
+            dep(auth_);
+            return auth_;
+          }
           if (e.text == "before"sv || e.text == "future"sv) return scope.model;
           return nullptr;
         }
@@ -692,13 +845,13 @@ class Resolver {
       return type;
     };
     if (scope.preferred_enum) {
-      if (const EnumValue* v = scope.preferred_enum->find_value(e.text)) {
+      if (const EnumValue* v = value_in(scope.preferred_enum, e.text)) {
         uint32_t idx = static_cast<uint32_t>(v - scope.preferred_enum->values.data());
         return done(Symbol{SymbolKind::EnumValue, scope.preferred_enum->id, idx, {}}, nullptr);
       }
     }
     if (scope.element) {
-      if (const FieldSlot* s = scope.element->find_field(e.text))
+      if (const FieldSlot* s = field_in(scope.element, e.text))
         return done(Symbol{SymbolKind::Field, s->origin, s->member, {}}, type_decl_of(s->field));
     }
     for (auto it = scope.bindings.rbegin(); it != scope.bindings.rend(); ++it) {
@@ -708,10 +861,13 @@ class Resolver {
       }
     }
     if (scope.model) {
-      if (const FieldSlot* s = scope.model->find_field(e.text))
+      if (const FieldSlot* s = field_in(scope.model, e.text))
         return done(Symbol{SymbolKind::Field, s->origin, s->member, {}}, type_decl_of(s->field));
     }
-    if (auto it = enum_values_.find(e.text); it != enum_values_.end()) return done(it->second, nullptr);
+    if (auto it = enum_values_.find(e.text); it != enum_values_.end()) {
+      dep(&m_.decls[it->second.decl]);
+      return done(it->second, nullptr);
+    }
     if (const Decl* d = lookup(e.text)) return done(decl_symbol(d->id), nullptr);
     if (scope.report && cur_file_ != kStdlibFile && !e.text.empty()) {
       std::string where = scope.element ? " in `" + scope.element->name + "`"
@@ -728,12 +884,14 @@ class Resolver {
   // ---------------------------------------------------------------------------------------
 
   void check_duplicate_members() {
+    phase_ = kPhaseMembers;
     // The first earlier slot with the same name: a linear scan for the usual small models, a
     // hash map (built afresh: clearing a big one per model costs a memset of its buckets) else.
     constexpr size_t kLinear = 32;
     std::unordered_map<std::string_view, const FieldSlot*> seen;
     for (Decl& d : m_.decls) {
-      if (d.is_stdlib()) continue;
+      if (d.is_stdlib() || !is_dirty(d.id)) continue;
+      cur_decl_ = d.id;
       if (d.is_data_model() || d.kind == DeclKind::TypeDef) {
         const auto& slots = d.all_fields;
         bool linear = slots.size() <= kLinear;
@@ -823,8 +981,147 @@ class Resolver {
 }  // namespace
 
 void build_model(const std::vector<ResolveInput>& files, Model& model, std::vector<Diagnostic>& diags,
-                 Model* recycle) {
-  Resolver(files, model, diags, recycle).run();
+                 Model* recycle, BuildState* state) {
+  if (state) {
+    state->valid = false;
+    state->keys.clear();
+  }
+  Resolver(files, model, diags, recycle, state).run();
+  if (!state) return;
+  state->valid = true;
+  state->recheck.assign(model.decls.size(), true);
+  state->delta.assign(model.decls.size(), 0);
+  state->anchors.assign(model.decls.size(), {});
+  state->unanchored.assign(model.decls.size(), false);
+}
+
+namespace {
+
+bool same_value_names(const Decl& a, const Decl& b) {
+  if (a.values.size() != b.values.size()) return false;
+  for (size_t i = 0; i < a.values.size(); ++i)
+    if (a.values[i].name != b.values[i].name) return false;
+  return true;
+}
+
+// Marks every declaration that inherits (`extends`/`with`), directly or not, from a marked one.
+void close_over_descendants(std::vector<bool>& marked, const std::vector<std::vector<DeclId>>& children) {
+  std::vector<DeclId> todo;
+  for (DeclId id = 0; id < marked.size(); ++id)
+    if (marked[id]) todo.push_back(id);
+  while (!todo.empty()) {
+    DeclId id = todo.back();
+    todo.pop_back();
+    for (DeclId c : children[id])
+      if (!marked[c]) {
+        marked[c] = true;
+        todo.push_back(c);
+      }
+  }
+}
+
+// Whether any of `deps` is marked.
+bool reads_marked(const std::vector<DeclId>& deps, const std::vector<bool>& marked) {
+  for (DeclId x : deps)
+    if (marked[x]) return true;
+  return false;
+}
+
+}  // namespace
+
+bool update_model(const std::vector<ResolveInput>& files, Model& m, std::vector<Diagnostic>& diags,
+                  BuildState& state) {
+  if (!state.valid || files.size() != m.files.size()) return false;
+  const size_t n = m.decls.size();
+  if (state.deps.size() != n || state.ref_slices.size() != n || state.anchors.size() != n ||
+      state.unanchored.size() != n)
+    return false;
+  size_t total = 0;
+  for (FileId f = 0; f < files.size(); ++f) {
+    if (files[f].path != m.files[f].path || files[f].imports != m.files[f].imports) return false;
+    total += files[f].decls ? files[f].decls->decls.size() : 0;
+  }
+  if (total != n) return false;
+
+  // The same declarations in the same places; which ones were lowered again (their text
+  // changed), and how far each one moved.
+  std::vector<const Decl*> sources(n);
+  std::vector<bool> changed(n, false);
+  std::vector<int64_t> delta(n, 0);
+  DeclId id = 0;
+  for (FileId f = 0; f < files.size(); ++f) {
+    if (!files[f].decls) continue;
+    for (const Decl& src : files[f].decls->decls) {
+      const Decl& old = m.decls[id];
+      if (old.kind != src.kind || old.name != src.name || old.file != f) return false;
+      bool edited = src.stamp == 0 || src.stamp != old.stamp;
+      if (edited) {
+        // Edits that change whole-model facts (the provider, the auth declaration, the global
+        // enum values) or the shape of inheritance lists are rare: build anew.
+        if (src.kind == DeclKind::Datasource || src.kind == DeclKind::Generator || src.kind == DeclKind::Plugin)
+          return false;
+        if (old.has_attribute("@@auth") || src.has_attribute("@@auth")) return false;
+        if (old.mixin_names != src.mixin_names) return false;
+        if (src.kind == DeclKind::Enum && !same_value_names(old, src)) return false;
+      }
+      sources[id] = &src;
+      changed[id] = edited;
+      delta[id] = static_cast<int64_t>(src.range.start) - static_cast<int64_t>(old.range.start);
+      ++id;
+    }
+  }
+
+  // Who inherits from whom (as resolved last time; edited declarations are resolved anyway).
+  std::vector<std::vector<DeclId>> children(n);
+  for (const Decl& d : m.decls) {
+    for (DeclId b : d.bases) children[b].push_back(d.id);
+    for (DeclId b : d.mixins) children[b].push_back(d.id);
+  }
+  // What others see of a declaration (fields, inherited fields and attributes) changes with
+  // its text or an ancestor's; everything that read such a declaration is resolved again, and
+  // so is everything that inherits from a declaration resolved again (the recursive passes
+  // must see whole inheritance chains, cycles included, as a full build does).
+  std::vector<bool> interface = changed;
+  close_over_descendants(interface, children);
+  std::vector<bool> resolve = interface;
+  for (DeclId i = 0; i < n; ++i)
+    if (!resolve[i] && (state.unanchored[i] || reads_marked(state.deps[i], interface) ||
+                        reads_marked(state.anchors[i], interface)))
+      resolve[i] = true;
+  close_over_descendants(resolve, children);
+
+  // Update the model in place: edited declarations anew, the others moved along.
+  for (DeclId i = 0; i < n; ++i) {
+    Decl& d = m.decls[i];
+    if (changed[i]) {
+      FileId file = d.file;
+      d = *sources[i];
+      Resolver::adopt(d, i, file);
+      continue;
+    }
+    if (resolve[i]) {
+      Resolver::reset(d);
+      Resolver::adopt(d, i, d.file);
+    }
+    if (delta[i] != 0) shift_decl(d, delta[i]);
+    if (!resolve[i]) {
+      // Inherited attributes moved with the declaration they were written in (which is not
+      // edited: this one would be resolved again otherwise).
+      for (AttributeApp& a : d.all_attributes)
+        if (a.origin < n && delta[a.origin] != 0) shift_attribute(a, delta[a.origin]);
+    }
+  }
+  state.resolved = std::move(resolve);
+  state.delta = std::move(delta);
+  state.keys.clear();
+  Resolver(files, m, diags, nullptr, &state).run_incremental();
+
+  // Validation reads, besides a declaration, the declarations it resolves names in: their
+  // text, inherited fields and attributes, and those of their resolved names that point into
+  // themselves or into the declaration checked (a relation's opposite `fields`/`references`).
+  // All of that changes only for declarations resolved again here, or if one they read is.
+  state.recheck = state.resolved;
+  return true;
 }
 
 }  // namespace zen::analysis

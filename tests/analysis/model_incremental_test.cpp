@@ -394,6 +394,33 @@ TEST_CASE("edits inside, between and around declarations") {
               static_cast<int>(edits.size()));
 }
 
+TEST_CASE("edits along inheritance chains and cycles") {
+  std::string text =
+      "datasource db {\n  provider = \"postgresql\"\n}\n\n"
+      "abstract model A {\n  id Int @id\n  @@index([id])\n}\n\n"
+      "model B extends A {\n  b Int\n  @@delegate(kind)\n  kind String\n}\n\n"
+      "model C extends B {\n  c Int\n  @@allow('read', a > 0)\n}\n\n"
+      "type M {\n  m Int\n}\n\ntype N with M {\n  n Int\n}\n\nmodel D with N {\n  id Int @id\n  @@allow('read', m > 0)\n}\n";
+  std::vector<TextEdit> edits;
+  std::string t = text;
+  auto push = [&](TextEdit e) {
+    t.replace(e.range.start, e.range.end - e.range.start, e.new_text);
+    edits.push_back(std::move(e));
+  };
+  push(at(t, "  id Int @id\n  @@index", 0, 0, "  a Int\n"));     // C's policy finds `a` two levels up
+  push(at(t, "  a Int\n", 2, 1, "x"));                             // and loses it
+  push(at(t, "  m Int", 2, 0, "x"));                               // D's mixin of a mixin changes
+  push(at(t, "  xm Int", 2, 1, ""));
+  push(at(t, "@@index([id])", 0, 0, "c Int\n  "));                 // C inherits `c` twice now
+  push(at(t, "abstract model A {", 16, 0, " extends C"));          // a cycle through three models
+  push(at(t, "  b Int", 2, 1, "bb"));                              // an edit inside the cycle
+  push(at(t, "model A extends C", 7, 10, ""));                     // and out of it again
+  push(at(t, "@@delegate(kind)", 0, 16, ""));                      // B is no delegate any more
+  size_t i = 0;
+  check_edits(Workspace{"inheritance", {{"/s.zmodel", text}}},
+              [&](const Workspace&) { return std::make_pair(size_t{0}, edits[i++]); }, static_cast<int>(edits.size()));
+}
+
 TEST_CASE("random edits on corpus schemas") {
   const char* kSchemas[] = {"zenstackhq__zenstack__todo-sample.zmodel", "zenstackhq__zenstack__delegate.zmodel",
                             "zenstackhq__zenstack__typing.zmodel", "zenstackhq__zenstack__procedures.zmodel",

@@ -47,8 +47,11 @@ FileDecls lower_file(TSNode root, std::string_view text, FileDecls* old = nullpt
 /// A fresh, non-zero `Decl::stamp` (one counter for every lowering path).
 uint64_t next_decl_stamp();
 
-/// Moves every range in `decl` by `delta` bytes.
+/// Moves every range in `decl` by `delta` bytes (all_attributes excepted: its entries come from
+/// other declarations too).
 void shift_decl(Decl& decl, int64_t delta);
+/// Moves every range in one attribute application by `delta` bytes.
+void shift_attribute(AttributeApp& app, int64_t delta);
 
 /// Unescapes a string literal's text (with its quotes).
 std::string unquote(std::string_view literal);

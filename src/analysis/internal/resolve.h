@@ -7,6 +7,7 @@
 
 #include "analysis/internal/lower.h"
 #include "analysis/model.h"
+#include "analysis/validate/rules.h"
 #include "base/diagnostic.h"
 
 namespace zen::analysis {
@@ -20,10 +21,50 @@ struct ResolveInput {
   FileDecls* consumable = nullptr;
 };
 
+/// What one build of a model records for the next one (analysis::Host's incremental
+/// re-analysis; see update_model). Indexed by DeclId.
+struct BuildState {
+  /// Whether the rest describes the model it is used with.
+  bool valid = false;
+  /// Per declaration: the user declarations its resolution read (looked up, searched for a
+  /// field or value, inherited from), sorted.
+  std::vector<std::vector<DeclId>> deps;
+  /// Per declaration: other declarations its kept diagnostics point into (filled by the Host).
+  std::vector<std::vector<DeclId>> anchors;
+  /// Per declaration: some kept diagnostic points outside every declaration (so it cannot move
+  /// along with one): resolved and validated again after any edit.
+  std::vector<bool> unanchored;
+  /// Per declaration: its references, as [begin, end) in Model::references.
+  std::vector<std::pair<uint32_t, uint32_t>> ref_slices;
+
+  // Results of the last build.
+  /// Per declaration: resolved in this build (else kept, with its diagnostics, from the last).
+  std::vector<bool> resolved;
+  /// Per declaration: to validate again (else its validation diagnostics still hold).
+  std::vector<bool> recheck;
+  /// Per declaration: how far it moved (bytes) since the last build.
+  std::vector<int64_t> delta;
+  /// Parallel to the diagnostics the build appended.
+  std::vector<DiagKey> keys;
+  /// The next DiagKey::seq.
+  uint64_t next_seq = 0;
+};
+
 /// `files[0]` must be the stdlib. Diagnostics are appended unsorted. With `recycle` (a previous
 /// model nobody uses any more), declarations with the same stamp are moved out of it and their
-/// resolution state reset instead of being copied from `files`.
+/// resolution state reset instead of being copied from `files`. With `state`, records what
+/// update_model needs (everything is resolved: state->resolved and state->recheck are all set).
 void build_model(const std::vector<ResolveInput>& files, Model& model, std::vector<Diagnostic>& diags,
-                 Model* recycle = nullptr);
+                 Model* recycle = nullptr, BuildState* state = nullptr);
+
+/// Brings `model` (built from earlier versions of the same files, with `state`) up to date in
+/// place, resolving again only the declarations whose text changed and those that read them,
+/// and reports which declarations to validate again (state.recheck). Only the diagnostics of
+/// re-resolved declarations and whole-model checks are appended. Returns false, with `model`
+/// unchanged, when the edits changed more than declaration contents: files or imports, the
+/// declaration list (kinds, names, order), a datasource, generator or plugin, enum value names,
+/// `@@auth` or `with` lists; the caller builds anew then.
+bool update_model(const std::vector<ResolveInput>& files, Model& model, std::vector<Diagnostic>& diags,
+                  BuildState& state);
 
 }  // namespace zen::analysis

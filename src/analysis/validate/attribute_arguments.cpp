@@ -197,7 +197,7 @@ void check_once(ValidationContext& ctx, AttrDeclInfos& infos) {
     return infos.get(a.decl).once;
   };
   for (const Decl& d : model.decls) {
-    if (d.is_stdlib()) continue;
+    if (d.is_stdlib() || !ctx.visit(d, /*loop=*/1)) continue;
     for (const Field& f : d.fields) {
       std::map<DeclId, int> seen;
       for (const AttributeApp& a : f.attributes)
@@ -225,6 +225,7 @@ void check_once(ValidationContext& ctx, AttrDeclInfos& infos) {
 void check_once_in_model(ValidationContext& ctx, AttrDeclInfos& infos) {
   const Model& model = ctx.model();
   for (const Decl* d : data_decls(model)) {
+    if (!ctx.visit(*d, /*loop=*/2)) continue;
     std::map<DeclId, int> seen;
     for (const FieldSlot& slot : d->all_fields) {
       for (const AttributeApp& a : slot.field->attributes) {
@@ -241,7 +242,7 @@ void check_once_in_model(ValidationContext& ctx, AttrDeclInfos& infos) {
 
 void check_attribute_arguments(ValidationContext& ctx) {
   AttrDeclInfos infos(ctx.model());
-  for_each_attribute(ctx.model(), [&](const AttrSite& s) { check_site(ctx, s, infos); });
+  for_each_attribute(ctx, [&](const AttrSite& s) { check_site(ctx, s, infos); });
   check_once(ctx, infos);
   check_once_in_model(ctx, infos);
 }

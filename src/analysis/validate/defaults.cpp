@@ -271,6 +271,7 @@ struct DefaultCheck {
 void check_defaults(ValidationContext& ctx) {
   const Model& model = ctx.model();
   for (const Decl* d : data_decls(model)) {
+    if (!ctx.visit(*d)) continue;
     for (const Field& f : d->fields) {
       const AttributeApp* app = f.find_attribute("@default");
       if (!app) continue;

@@ -270,7 +270,7 @@ void check_operation(ValidationContext& ctx, FileId file, const AttributeApp& ap
 void check_expressions(ValidationContext& ctx) {
   const Model& model = ctx.model();
   std::vector<uint8_t> is_validation(model.decls.size(), 0);
-  for_each_attribute(model, [&](const AttrSite& s) {
+  for_each_attribute(ctx, [&](const AttrSite& s) {
     const AttributeApp& app = *s.app;
     if (app.name.starts_with("@@@")) return;
     ExprCheck check{ctx, model, s.file, s.holder, context_of(model, app, is_validation)};

@@ -12,6 +12,7 @@ void check_field_types(ValidationContext& ctx) {
   bool lists_ok = !provider || *provider == Provider::Postgresql || *provider == Provider::Cockroachdb ||
                   *provider == Provider::Mongodb;
   for (const Decl* d : data_decls(model)) {
+    if (!ctx.visit(*d)) continue;
     for (const Field& f : d->fields) {
       const FieldType& t = f.type;
       if (t.list && t.optional) {

@@ -8,7 +8,7 @@ namespace zen::analysis::validate {
 void check_index_fields(ValidationContext& ctx) {
   const Model& model = ctx.model();
   for (const Decl& d : model.decls) {
-    if (d.is_stdlib() || !(d.is_data_model() || d.kind == DeclKind::TypeDef)) continue;
+    if (d.is_stdlib() || !(d.is_data_model() || d.kind == DeclKind::TypeDef) || !ctx.visit(d)) continue;
     for (const AttributeApp& a : d.attributes) {
       if (a.name != "@@id" && a.name != "@@unique" && a.name != "@@index") continue;
       const Argument* first = a.first();

@@ -110,6 +110,7 @@ void check_native_types(ValidationContext& ctx) {
   auto table = table_for(*provider);
   std::string pname(provider_name(*provider));
   for (const Decl* d : data_decls(model)) {
+    if (!ctx.visit(*d)) continue;
     for (const Field& f : d->fields) {
       for (const AttributeApp& a : f.attributes) {
         if (!a.name.starts_with("@db.")) continue;

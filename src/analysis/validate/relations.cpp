@@ -299,7 +299,7 @@ void check_relations(ValidationContext& ctx) {
   const Model& model = ctx.model();
   RelationIndex index(model);
   for (const Decl& m : model.decls) {
-    if (m.is_stdlib() || !m.is_data_model() || m.is_abstract) continue;
+    if (m.is_stdlib() || !m.is_data_model() || m.is_abstract || !ctx.visit(m)) continue;
     for (const FieldSlot& slot : m.all_fields) {
       const Field& f = *slot.field;
       if (f.type.kind != TypeKind::Model) continue;

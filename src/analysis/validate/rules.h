@@ -6,6 +6,8 @@
 // so rules should skip unresolved things (decl == kNone / target.kind == None) silently.
 #pragma once
 
+#include <compare>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -15,6 +17,18 @@
 #include "base/diagnostic.h"
 
 namespace zen::analysis {
+
+/// Where a diagnostic comes from in a full analysis: the stage that reported it (`phase`), the
+/// declaration being checked then (`owner`, kNone for whole-model checks) and its order among
+/// the reports (`seq`). Stages check declarations in Model::decls order, so sorting by this key
+/// gives the order of a full analysis even when only some declarations were checked again
+/// (the Host keeps the other ones' diagnostics from the previous analysis).
+struct DiagKey {
+  uint32_t phase = 0;
+  DeclId owner = kNone;
+  uint64_t seq = 0;
+  auto operator<=>(const DiagKey&) const = default;
+};
 
 class ValidationContext {
  public:
@@ -26,6 +40,16 @@ class ValidationContext {
   /// The text of a file (for precise ranges or quoting source); empty for unknown ids.
   std::string_view text(FileId file) const { return file < texts_.size() ? texts_[file] : std::string_view(); }
 
+  /// Per-declaration rules call this before checking a declaration (`loop` numbers a rule's
+  /// passes over the declarations); the rule skips the declaration when it returns false: its
+  /// diagnostics from the previous analysis still hold (incremental validation, see
+  /// set_recheck). What is reported until the next visit belongs to `d`.
+  bool visit(const Decl& d, uint32_t loop = 0) {
+    owner_ = d.id;
+    loop_ = loop;
+    return !recheck_ || (d.id < recheck_->size() && (*recheck_)[d.id]);
+  }
+
   /// Reports a diagnostic; fills `path` from `file`. Returns it so data/related can be added.
   Diagnostic& report(Severity severity, std::string code, FileId file, TextRange range,
                      std::string message) {
@@ -36,6 +60,7 @@ class ValidationContext {
     d.range = range;
     d.message = std::move(message);
     sink_.push_back(std::move(d));
+    if (keys_) keys_->push_back(DiagKey{phase_ + loop_, owner_, seq_++});
     return sink_.back();
   }
   Diagnostic& error(std::string code, FileId file, TextRange range, std::string message) {
@@ -45,15 +70,42 @@ class ValidationContext {
     return report(Severity::Warning, std::move(code), file, range, std::move(message));
   }
 
+  // For the analyzer that runs the rules.
+  /// Only declarations with `(*recheck)[id]` are visited; nullptr: all of them.
+  void set_recheck(const std::vector<bool>* recheck) { recheck_ = recheck; }
+  /// Keys of the reported diagnostics, parallel to the sink's new entries.
+  void set_keys(std::vector<DiagKey>* keys, uint64_t first_seq) {
+    keys_ = keys;
+    seq_ = first_seq;
+  }
+  /// Starts a rule: its diagnostics get phases from `phase` on (one per loop).
+  void begin_rule(uint32_t phase) {
+    phase_ = phase;
+    loop_ = 0;
+    owner_ = kNone;
+  }
+  uint64_t next_seq() const { return seq_; }
+
  private:
   const Model& model_;
   const std::vector<std::string_view>& texts_;
   std::vector<Diagnostic>& sink_;
+  const std::vector<bool>* recheck_ = nullptr;
+  std::vector<DiagKey>* keys_ = nullptr;
+  uint32_t phase_ = 0;
+  uint32_t loop_ = 0;
+  DeclId owner_ = kNone;
+  uint64_t seq_ = 0;
 };
 
 using Rule = void (*)(ValidationContext&);
 
 /// Every validation rule, in the order they run (defined in rules.cpp).
 std::span<const Rule> validation_rules();
+
+/// Whether a rule checks declarations one by one through ValidationContext::visit (so that its
+/// diagnostics can be kept per declaration), or the whole model at once (cheap rules about
+/// global facts: they run in full every time).
+bool is_per_declaration_rule(Rule rule);
 
 }  // namespace zen::analysis

@@ -32,7 +32,7 @@ void check_id_field(ValidationContext& ctx, const Field& f, FileId file, TextRan
 void check_unique_criteria(ValidationContext& ctx) {
   const Model& model = ctx.model();
   for (const Decl& d : model.decls) {
-    if (d.is_stdlib() || !d.is_data_model()) continue;
+    if (d.is_stdlib() || !d.is_data_model() || !ctx.visit(d)) continue;
     bool is_view = d.kind == DeclKind::View;
     if (is_view) {
       for (const Field& f : d.fields)

@@ -7,41 +7,52 @@ namespace zen::analysis::validate {
 
 using namespace std::string_view_literals;
 
-void for_each_attribute(const Model& model, const std::function<void(const AttrSite&)>& fn) {
-  for (const Decl& d : model.decls) {
-    if (d.is_stdlib()) continue;
-    AttrSite site;
-    site.holder = &d;
-    site.file = d.file;
-    for (const AttributeApp& a : d.attributes) {
-      site.app = &a;
-      fn(site);
-    }
-    for (const Field& f : d.fields) {
-      AttrSite fs = site;
-      fs.field = &f;
-      for (const AttributeApp& a : f.attributes) {
-        fs.app = &a;
-        fn(fs);
-      }
-    }
-    for (const EnumValue& v : d.values) {
-      AttrSite vs = site;
-      vs.value = &v;
-      for (const AttributeApp& a : v.attributes) {
-        vs.app = &a;
-        fn(vs);
-      }
-    }
-    for (const Param& p : d.params) {
-      AttrSite ps = site;
-      ps.param = &p;
-      for (const AttributeApp& a : p.attributes) {
-        ps.app = &a;
-        fn(ps);
-      }
+namespace {
+
+void for_each_attribute_of(const Decl& d, const std::function<void(const AttrSite&)>& fn) {
+  AttrSite site;
+  site.holder = &d;
+  site.file = d.file;
+  for (const AttributeApp& a : d.attributes) {
+    site.app = &a;
+    fn(site);
+  }
+  for (const Field& f : d.fields) {
+    AttrSite fs = site;
+    fs.field = &f;
+    for (const AttributeApp& a : f.attributes) {
+      fs.app = &a;
+      fn(fs);
     }
   }
+  for (const EnumValue& v : d.values) {
+    AttrSite vs = site;
+    vs.value = &v;
+    for (const AttributeApp& a : v.attributes) {
+      vs.app = &a;
+      fn(vs);
+    }
+  }
+  for (const Param& p : d.params) {
+    AttrSite ps = site;
+    ps.param = &p;
+    for (const AttributeApp& a : p.attributes) {
+      ps.app = &a;
+      fn(ps);
+    }
+  }
+}
+
+}  // namespace
+
+void for_each_attribute(const Model& model, const std::function<void(const AttrSite&)>& fn) {
+  for (const Decl& d : model.decls)
+    if (!d.is_stdlib()) for_each_attribute_of(d, fn);
+}
+
+void for_each_attribute(ValidationContext& ctx, const std::function<void(const AttrSite&)>& fn) {
+  for (const Decl& d : ctx.model().decls)
+    if (!d.is_stdlib() && ctx.visit(d)) for_each_attribute_of(d, fn);
 }
 
 std::vector<const Decl*> data_decls(const Model& model) {

@@ -26,6 +26,8 @@ struct AttrSite {
 /// Calls `fn` for every attribute application written in a user file, once each (inherited
 /// model attributes are visited where they are written).
 void for_each_attribute(const Model& model, const std::function<void(const AttrSite&)>& fn);
+/// The same for a per-declaration rule: declarations `ctx.visit` declines are skipped.
+void for_each_attribute(ValidationContext& ctx, const std::function<void(const AttrSite&)>& fn);
 
 /// The user declarations that hold fields (models, views, types), in decl order.
 std::vector<const Decl*> data_decls(const Model& model);
