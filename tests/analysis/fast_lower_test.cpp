@@ -307,6 +307,16 @@ const char* const kConstructs[] = {
     "   \n\t\n",
     "/// doc with non-ASCII: café ünïcödé 🎉\nmodel A {\n  name String @default(\"héllo 🎉\") // ç\n}\n",
     "model A{id Int@id@default(1)b String?@x(a:1)}enum E{A B@map('b')}",
+    // Keywords as argument names, object keys, bindings, properties and calls.
+    "model A {\n  a Int @x(in: 1, model: 2, with: 3, _: 4, extends: 5, function: 6, Undefined: 7)\n"
+    "  b Int @x({in: 1, String: 2, true: 3, this: 4, \"s\": 5})\n"
+    "  @@allow('read', a?[in, in] && a?[model, x] && a?[with, x] && a?[_, x])\n"
+    "  @@allow('read', a.true && a.String && a.in && a.this && String(1) && in(2) && with(3) && Null)\n}\n",
+    // Attribute names with dots, numbers, docs at the very end.
+    "model A {\n  a Int @a.b.c @db.VarChar(1) @x1._y2\n  @@a.b([1.5, +0, -3, 10.25])\n}\n/// last",
+    "model A {}\n///",
+    "model A {}\n// last",
+    "model A {}\n/* last */",
 };
 
 // Texts both paths must decline: syntax errors of every kind, and the rare keyword-as-name
@@ -360,6 +370,13 @@ const char* const kRejected[] = {
     "mutation model A {}\n",
     "model A { @@@x }\n",
     "model A { x Int @x(f(,)) }\n",
+    "model A { x Int @a. }\n",
+    "model A { x Int @a.1 }\n",
+    "model A { x Int @x(1.) }\n",
+    "model A { x Int @x(.5) }\n",
+    "model A { x Int @x(- 1) }\n",
+    "model A {}\n/",
+    "\xef\xbb\xbfmodel A {}\n",
 };
 
 // A schema in the shape of the bench generator's, with `models` models and every common
