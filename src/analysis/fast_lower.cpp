@@ -817,10 +817,11 @@ class FastLowerer {
 
   // `( [name:] value, ... [,] )`
   void parse_argument_list(std::vector<Argument>& args) {
+    args.reserve(count_items(te_));
     next();
-    size_t args0 = args_.size();
     while (tok_ != Tok::RParen) {
-      Argument a;
+      // Nested lists fill their own vectors, so the reference stays valid.
+      Argument& a = args.emplace_back();
       a.range.start = ts_;
       if (tok_ == Tok::Ident && peek_char() == ':') {
         std::string_view w = word();
@@ -832,16 +833,43 @@ class FastLowerer {
       }
       a.value = parse_expr(0);
       a.range.end = prev_end_;
-      // Pushed once complete: the value's own arguments use the stack while it is parsed.
-      args_.push_back(std::move(a));
       if (tok_ == Tok::Comma) {
         next();
         continue;
       }
       if (tok_ != Tok::RParen) reject();
     }
-    move_tail(args_, args0, args);
     next();
+  }
+
+  // A size hint for the list whose opening bracket ends at `p`: its top-level commas + 1. Only
+  // a hint (a comma in a comment counts too), so the list's vector is allocated once.
+  size_t count_items(uint32_t p) const {
+    size_t commas = 0;
+    int depth = 0;
+    for (; p < n_; ++p) {
+      char c = s_[p];
+      switch (c) {
+        case '(':
+        case '[':
+        case '{': ++depth; break;
+        case ')':
+        case ']':
+        case '}':
+          if (depth-- == 0) return commas + 1;
+          break;
+        case ',':
+          if (depth == 0) ++commas;
+          break;
+        case '"':
+        case '\'':
+          for (++p; p < n_ && s_[p] != c && s_[p] != '\n'; ++p)
+            if (s_[p] == '\\') ++p;
+          break;
+        default: break;
+      }
+    }
+    return commas + 1;
   }
 
   // ----- Expressions
@@ -978,28 +1006,26 @@ class FastLowerer {
       }
       case Tok::LBrack: {
         e.kind = ExprKind::Array;
+        e.children.reserve(count_items(te_));
         next();
-        size_t items0 = exprs_.size();
         if (tok_ != Tok::RBrack) {
           for (;;) {
-            Expr item = parse_expr(0);
-            exprs_.push_back(std::move(item));
+            e.children.push_back(parse_expr(0));
             if (tok_ != Tok::Comma) break;
             next();
           }
         }
         if (tok_ != Tok::RBrack) reject();
-        move_tail(exprs_, items0, e.children);
         e.range.end = te_;
         next();
         return e;
       }
       case Tok::LBrace: {
         e.kind = ExprKind::Object;
+        e.args.reserve(count_items(te_));
         next();
-        size_t args0 = args_.size();
         while (tok_ != Tok::RBrace) {
-          Argument a;
+          Argument& a = e.args.emplace_back();
           a.range.start = ts_;
           a.name_range = token_range();
           if (tok_ == Tok::String) a.name = unquote(word());
@@ -1009,14 +1035,12 @@ class FastLowerer {
           expect(Tok::Colon);
           a.value = parse_expr(0);
           a.range.end = prev_end_;
-          args_.push_back(std::move(a));
           if (tok_ == Tok::Comma) {
             next();
             continue;
           }
           if (tok_ != Tok::RBrace) reject();
         }
-        move_tail(args_, args0, e.args);
         e.range.end = te_;
         next();
         return e;
@@ -1049,14 +1073,13 @@ class FastLowerer {
   std::vector<TextRange> root_docs_;
   std::vector<TextRange> inner_docs_;
 
-  // Scratch stacks for lists of unknown length: items are pushed as they are parsed (nested
-  // lists above the enclosing one's) and moved into an exactly sized vector when the list
-  // ends, instead of growing every output vector step by step (allocation is most of the cost).
+  // Scratch stacks for the lists of declarations (fields, enum values, attributes): items are
+  // pushed as they are parsed and moved into an exactly sized vector when the list ends,
+  // instead of growing every output vector step by step (allocation is most of the cost).
+  // Bracketed lists (arguments, arrays, objects) are sized by count_items instead.
   std::vector<Field> fields_;
   std::vector<EnumValue> values_;
   std::vector<AttributeApp> attrs_;
-  std::vector<Argument> args_;
-  std::vector<Expr> exprs_;
 
   FileDecls out_;
 };
