@@ -140,7 +140,7 @@ struct Lowerer {
       e.text = std::string(text(field(n, "operator")));
     } else if (k == "unary_expression") {
       e.kind = ExprKind::Unary;
-      e.text = "!";
+      e.text.assign(1, '!');  // (not `= "!"`: GCC 12 warns wrongly about that memcpy when inlined)
       e.children.push_back(lower_expr(field(n, "operand")));
     } else if (k == "collection_predicate") {
       e.kind = ExprKind::Predicate;
@@ -519,9 +519,9 @@ FileDecls lower_file(TSNode root, std::string_view text, FileDecls* old, const F
         auto it = std::lower_bound(old_by_start.begin(), old_by_start.end(), std::make_pair(old_start, size_t{0}));
         if (it != old_by_start.end() && it->first == old_start &&
             old->extents[it->second].end == static_cast<uint32_t>(extent.end - d)) {
-          Decl reused = std::move(old->decls[it->second]);
-          if (d != 0) shift_decl(reused, d);
-          l.out.decls.push_back(std::move(reused));
+          l.out.lag.resize(l.out.decls.size(), 0);
+          l.out.lag.push_back(old->lag_of(it->second) + d);
+          l.out.decls.push_back(std::move(old->decls[it->second]));
           l.out.extents.push_back(extent);
           return;
         }
@@ -534,6 +534,7 @@ FileDecls lower_file(TSNode root, std::string_view text, FileDecls* old, const F
       l.out.extents.push_back(extent);
     }
   });
+  if (!l.out.lag.empty()) l.out.lag.resize(l.out.decls.size(), 0);
   return std::move(l.out);
 }
 

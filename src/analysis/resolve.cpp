@@ -107,11 +107,9 @@ class Resolver {
     dirty_ = &state_->resolved;
     std::vector<Reference> old_refs = std::move(m_.references);
     m_.references.clear();
-    m_.by_name_.clear();
     for (DeclId id = 0; id < m_.decls.size(); ++id)
       if ((*dirty_)[id]) state_->deps[id].clear();
     resolve_all();
-    std::sort(m_.by_name_.begin(), m_.by_name_.end());
     // The new references (of the resolved declarations) in position order, then every
     // declaration's references in declaration order: its new ones, or its previous ones moved
     // along with it. Declarations do not overlap, so this is position order.
@@ -263,21 +261,24 @@ class Resolver {
     for (FileId f = 0; f < files_.size(); ++f) {
       if (!files_[f].decls) continue;
       FileDecls* consumable = files_[f].consumable;
-      for (const Decl& src : files_[f].decls->decls) {
+      const FileDecls& fd = *files_[f].decls;
+      for (size_t k = 0; k < fd.decls.size(); ++k) {
+        const Decl& src = fd.decls[k];
         DeclId id = static_cast<DeclId>(m_.decls.size());
         auto old = src.stamp != 0 ? old_by_stamp.find(src.stamp) : old_by_stamp.end();
+        int64_t delta = fd.lag_of(k);
         if (old != old_by_stamp.end()) {
           Decl& recycled = recycle_->decls[old->second];
           old_by_stamp.erase(old);
-          int64_t delta = static_cast<int64_t>(src.range.start) - static_cast<int64_t>(recycled.range.start);
+          delta = static_cast<int64_t>(fd.start_of(k)) - static_cast<int64_t>(recycled.range.start);
           m_.decls.push_back(std::move(recycled));
           reset_resolution(m_.decls.back());
-          if (delta != 0) shift_decl(m_.decls.back(), delta);
         } else if (consumable) {
-          m_.decls.push_back(std::move(consumable->decls[&src - files_[f].decls->decls.data()]));
+          m_.decls.push_back(std::move(consumable->decls[k]));
         } else {
           m_.decls.push_back(src);
         }
+        if (delta != 0) shift_decl(m_.decls.back(), delta);
         Decl& d = m_.decls.back();
         adopt(d, id, f);
         if (f == kStdlibFile) continue;
@@ -366,7 +367,9 @@ class Resolver {
       auto [it, inserted] = config_names.emplace(key, d.id);
       if (!inserted) report_duplicate_decl(d, m_.decls[it->second]);
     }
-    for (const auto& [name, id] : names_) m_.by_name_.emplace_back(std::string(name), id);
+    // An update keeps the declaration names and places, so the sorted table is still right.
+    if (!dirty_)
+      for (const auto& [name, id] : names_) m_.by_name_.emplace_back(std::string(name), id);
     // Enum values are global: user enums first, then the stdlib's.
     for (int pass = 0; pass < 2; ++pass) {
       for (const Decl& d : m_.decls) {
@@ -1048,10 +1051,13 @@ bool update_model(const std::vector<ResolveInput>& files, Model& m, std::vector<
   std::vector<const Decl*> sources(n);
   std::vector<bool> changed(n, false);
   std::vector<int64_t> delta(n, 0);
+  std::vector<int64_t> lag(n, 0);
   DeclId id = 0;
   for (FileId f = 0; f < files.size(); ++f) {
     if (!files[f].decls) continue;
-    for (const Decl& src : files[f].decls->decls) {
+    const FileDecls& fd = *files[f].decls;
+    for (size_t k = 0; k < fd.decls.size(); ++k) {
+      const Decl& src = fd.decls[k];
       const Decl& old = m.decls[id];
       if (old.kind != src.kind || old.name != src.name || old.file != f) return false;
       bool edited = src.stamp == 0 || src.stamp != old.stamp;
@@ -1066,7 +1072,8 @@ bool update_model(const std::vector<ResolveInput>& files, Model& m, std::vector<
       }
       sources[id] = &src;
       changed[id] = edited;
-      delta[id] = static_cast<int64_t>(src.range.start) - static_cast<int64_t>(old.range.start);
+      lag[id] = fd.lag_of(k);
+      delta[id] = static_cast<int64_t>(fd.start_of(k)) - static_cast<int64_t>(old.range.start);
       ++id;
     }
   }
@@ -1096,6 +1103,7 @@ bool update_model(const std::vector<ResolveInput>& files, Model& m, std::vector<
     if (changed[i]) {
       FileId file = d.file;
       d = *sources[i];
+      if (lag[i] != 0) shift_decl(d, lag[i]);
       Resolver::adopt(d, i, file);
       continue;
     }

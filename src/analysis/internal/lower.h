@@ -28,6 +28,15 @@ struct FileDecls {
   std::vector<ImportDecl> imports;
   /// Syntax errors (code `syntax-error`), filled by the caller from the syntax layer; `path` is unset.
   std::vector<Diagnostic> syntax_errors;
+  /// Per declaration (empty: none): how many bytes its ranges lag behind the text. Lowering
+  /// after an edit reuses untouched declarations without moving their ranges; whoever takes a
+  /// declaration out applies this (decl_at does), so that an edit does not walk every
+  /// declaration after it here and again in the model.
+  std::vector<int64_t> lag;
+
+  int64_t lag_of(size_t i) const { return i < lag.size() ? lag[i] : 0; }
+  /// Where declaration `i` starts in the text.
+  uint32_t start_of(size_t i) const { return static_cast<uint32_t>(decls[i].range.start + lag_of(i)); }
 };
 
 /// One edit between two versions of a file, in bytes: [start, old_end) of the old text became
