@@ -831,6 +831,44 @@ TEST_CASE("fast lowering on the analysis fixtures: equal when accepted, declined
   }
 }
 
+TEST_CASE("fast lowering on the schemas of the migration goldens and the examples") {
+  // `-- name.zmodel --` sections of every txtar file, and every schema file under examples/.
+  std::vector<std::pair<std::string, std::string>> schemas;
+  std::error_code ec;
+  for (const char* dir : {"tests/data/migrate", "tests/data/migrate-interop"}) {
+    std::vector<fs::path> txtars;
+    for (const auto& e : fs::recursive_directory_iterator(source_dir() / dir, ec))
+      if (e.is_regular_file() && e.path().extension() == ".txtar") txtars.push_back(e.path());
+    std::sort(txtars.begin(), txtars.end());
+    for (const fs::path& p : txtars) {
+      std::string text = read_file(p);
+      std::string name, body;
+      auto flush = [&] {
+        if (name.ends_with(".zmodel") || name.ends_with(".prisma")) schemas.emplace_back(p.string() + ":" + name, body);
+        body.clear();
+      };
+      std::istringstream in(text);
+      std::string l;
+      while (std::getline(in, l)) {
+        if (l.size() > 6 && l.starts_with("-- ") && l.ends_with(" --")) {
+          flush();
+          name = l.substr(3, l.size() - 6);
+          continue;
+        }
+        body += l + "\n";
+      }
+      flush();
+    }
+  }
+  for (const fs::path& p : files_in(source_dir() / "examples", true)) schemas.emplace_back(p.string(), read_file(p));
+  REQUIRE(schemas.size() > 50);
+  for (const auto& [label, text] : schemas) {
+    INFO(label);
+    Outcome o = compare(text);
+    CHECK(o.accepted == o.clean);
+  }
+}
+
 TEST_CASE("fast lowering on the grammar's test corpus") {
   std::vector<bool> from_errors;
   auto examples = grammar_examples(&from_errors);
