@@ -130,6 +130,7 @@ int binary_precedence(Tok t) {
 constexpr int kPrecIn = 4;
 constexpr int kPrecCollection = 5;
 constexpr int kPrecUnary = 6;
+constexpr int kMaxExprDepth = 256;
 
 // Rejects NUL bytes and malformed UTF-8 in [p, end): tree-sitter's lexer stops at NUL and
 // decodes bad bytes in ways not worth reproducing.
@@ -875,6 +876,15 @@ class FastLowerer {
   // ----- Expressions
 
   Expr parse_expr(int min_prec) {
+    // Every nesting (brackets, calls, operands) recurses through here; deeper than any real
+    // schema goes is left to tree-sitter rather than risking this thread's stack.
+    struct DepthGuard {
+      int& depth;
+      explicit DepthGuard(int& d) : depth(d) {
+        if (++depth > kMaxExprDepth) reject();
+      }
+      ~DepthGuard() { --depth; }
+    } guard(expr_depth_);
     Expr lhs = parse_unary();
     for (;;) {
       if (tok_ == Tok::Dot) {
@@ -1066,6 +1076,7 @@ class FastLowerer {
   uint32_t ts_ = 0;        // current token [ts_, te_)
   uint32_t te_ = 0;
   uint32_t prev_end_ = 0;  // end of the token before the current one
+  int expr_depth_ = 0;
   std::vector<TextRange> pending_docs_;  // doc comments between the previous and current token
 
   // Doc comments collected by the schema and by the declaration-level container being parsed

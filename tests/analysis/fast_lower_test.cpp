@@ -888,6 +888,17 @@ TEST_CASE("fast lowering declines syntax errors and ambiguous keyword names") {
   for (const char* text : kRejected) check_rejected(text);
 }
 
+TEST_CASE("fast lowering leaves very deep expressions to tree-sitter") {
+  auto nested = [](int depth) {
+    return "model A {\n  a Int @x(" + std::string(static_cast<size_t>(depth), '(') + "1" +
+           std::string(static_cast<size_t>(depth), ')') + ")\n}\n";
+  };
+  check_accepted(nested(100));
+  Outcome deep = compare(nested(400));
+  CHECK(deep.clean);
+  CHECK_FALSE(deep.accepted);
+}
+
 TEST_CASE("fast lowering of larger synthetic schemas") {
   for (int models : {50, 400}) {
     INFO(models << " models");
