@@ -185,8 +185,6 @@ void bench_text(const std::string& label, const std::string& text) {
               raw.median_ms, raw.min_ms, full.median_ms / raw.median_ms);
 }
 
-bool same_range(zen::TextRange a, zen::TextRange b) { return a == b; }
-
 bool same_expr(const zen::analysis::Expr& a, const zen::analysis::Expr& b);
 
 bool same_args(const std::vector<zen::analysis::Argument>& a, const std::vector<zen::analysis::Argument>& b) {
