@@ -1,8 +1,9 @@
 // fast_lower_file against its contract: for every text it accepts, the tree-sitter parse has no
 // syntax errors and lower_file gives the same declarations (a full dump of every member and
-// range; stamps only need to be fresh). Inputs: the corpus, the stdlib, the analysis fixtures,
-// the grammar's test corpus, constructs written here, larger synthetic schemas, and thousands
-// of random mutations of all of them.
+// range; stamps only need to be fresh). Inputs: the corpus (and $ZEN_CORPUS_DIR), the stdlib,
+// the analysis fixtures, the migration goldens' and examples' schemas, the grammar's test corpus,
+// constructs written here, larger synthetic schemas, random mutations of all of them and random
+// grammar-shaped schemas (ZEN_FAST_LOWER_FUZZ_RUNS / _SEED run longer fuzzes by hand).
 #include <doctest/doctest.h>
 
 #include <algorithm>
