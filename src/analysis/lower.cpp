@@ -55,6 +55,33 @@ struct Lowerer {
 
   uint32_t extent_start_ = 0;
 
+  /// Calls fn(child, docs) for every named child that is not a comment, with the `///`
+  /// comments that directly precede it (extent_start_ is where they start); for the top level,
+  /// where most declarations are reused after an edit and need neither their doc text nor the
+  /// field names.
+  template <class Fn>
+  void for_each_top_level(TSNode root, Fn&& fn) {
+    std::vector<TSNode> docs;
+    if (cst::is_null(root) || ts_node_child_count(root) == 0) return;
+    TSTreeCursor c = ts_tree_cursor_new(root);
+    if (ts_tree_cursor_goto_first_child(&c)) {
+      do {
+        TSNode ch = ts_tree_cursor_current_node(&c);
+        if (!ts_node_is_named(ch)) continue;
+        std::string_view k = kind(ch);
+        if (k == "doc_comment") {
+          docs.push_back(ch);
+          continue;
+        }
+        if (k == "comment") continue;
+        extent_start_ = docs.empty() ? ts_node_start_byte(ch) : ts_node_start_byte(docs.front());
+        fn(ch, docs);
+        docs.clear();
+      } while (ts_tree_cursor_goto_next_sibling(&c));
+    }
+    ts_tree_cursor_delete(&c);
+  }
+
   /// Calls fn(child, doc) for every named child that is not a comment, with the `///` lines
   /// that directly precede it.
   template <class Fn>
@@ -500,7 +527,11 @@ FileDecls lower_file(TSNode root, std::string_view text, FileDecls* old, const F
     std::sort(old_by_start.begin(), old_by_start.end());
   }
   const int64_t delta = edit ? static_cast<int64_t>(edit->new_end) - static_cast<int64_t>(edit->old_end) : 0;
-  l.for_each_documented(root, [&](TSNode ch, std::string doc, const char*) {
+  if (old) {
+    l.out.decls.reserve(old->decls.size() + 4);
+    l.out.extents.reserve(old->decls.size() + 4);
+  }
+  l.for_each_top_level(root, [&](TSNode ch, const std::vector<TSNode>& docs) {
     std::string_view k = kind(ch);
     if (k == "import_declaration") {
       TSNode p = field(ch, "path");
@@ -528,7 +559,7 @@ FileDecls lower_file(TSNode root, std::string_view text, FileDecls* old, const F
       }
     }
     size_t before = l.out.decls.size();
-    l.lower_decl(ch, std::move(doc));
+    l.lower_decl(ch, docs.empty() ? std::string() : l.doc_text(docs));
     if (l.out.decls.size() > before) {
       l.out.decls.back().stamp = next_decl_stamp();
       l.out.extents.push_back(extent);
