@@ -4,6 +4,7 @@
 #include "diff/differ.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <string>
@@ -129,6 +130,7 @@ class Differ {
     for (auto& tp : table_pairs_) analyse_table(tp);
     decide_redefinitions();
 
+    steps_.reserve(estimated_step_count());
     flavour_.push_extra_steps(steps_, s_);
     push_created_namespaces();
     push_created_tables();
@@ -145,17 +147,47 @@ class Differ {
   }
 
  private:
-  /// A stable sort of the steps by Step's order (kind first, then the step's own fields),
-  /// done as a stable bucketing by kind and then a sort of each bucket: the steps of one
-  /// kind are mostly pushed in order already, and moving variants around is what costs.
+  /// A stable sort of the steps by Step's order (kind first, then the step's own fields).
+  /// Positions are sorted, not steps: a stable counting sort by kind, then a sort of each
+  /// kind's positions only when they are out of order (steps of one kind are mostly pushed
+  /// in order); the permutation is then applied in place, moving each step once.
   void sort_steps() {
-    std::vector<std::vector<Step>> buckets(std::variant_size_v<Step>);
-    for (auto& st : steps_) buckets[st.index()].push_back(std::move(st));
-    steps_.clear();
-    for (auto& bucket : buckets) {
-      if (!std::is_sorted(bucket.begin(), bucket.end())) std::stable_sort(bucket.begin(), bucket.end());
-      for (auto& st : bucket) steps_.push_back(std::move(st));
+    const size_t n = steps_.size();
+    std::array<uint32_t, std::variant_size_v<Step> + 1> start{};
+    for (const auto& st : steps_) ++start[st.index() + 1];
+    for (size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+    std::vector<uint32_t> order(n);  // order[i]: the step that goes to position i
+    auto fill = start;
+    for (uint32_t i = 0; i < n; ++i) order[fill[steps_[i].index()]++] = i;
+    auto less = [&](uint32_t a, uint32_t b) { return steps_[a] < steps_[b]; };
+    for (size_t k = 0; k + 1 < start.size(); ++k) {
+      auto first = order.begin() + start[k], last = order.begin() + start[k + 1];
+      if (!std::is_sorted(first, last, less)) std::stable_sort(first, last, less);
     }
+    for (uint32_t i = 0; i < n; ++i) {
+      if (order[i] == i) continue;
+      Step held = std::move(steps_[i]);
+      uint32_t j = i;
+      while (order[j] != i) {
+        uint32_t from = order[j];
+        steps_[j] = std::move(steps_[from]);
+        order[j] = j;
+        j = from;
+      }
+      steps_[j] = std::move(held);
+      order[j] = j;
+    }
+  }
+
+  /// An upper estimate of the number of steps, so that the list is allocated once.
+  size_t estimated_step_count() const {
+    size_t n = next().namespaces.size() + next().enums.size() + prev().enums.size() + 8;
+    for (auto t : created_tables_) n += 1 + next().at(t).indexes.size() + next().at(t).foreign_keys.size();
+    for (auto t : dropped_tables_) n += 1 + prev().at(t).indexes.size() + prev().at(t).foreign_keys.size();
+    for (const auto& tp : table_pairs_)
+      n += 2 + tp.created_indexes.size() + tp.dropped_indexes.size() + tp.created_fks.size() + tp.dropped_fks.size() +
+           2 * (tp.fk_pairs.size() + tp.index_pairs.size());
+    return n;
   }
 
   const Schema& prev() const { return s_.previous; }

@@ -177,17 +177,29 @@ struct Lowerer {
 
   /// A data field a table keeps, with the attributes lowering asks about found in one pass
   /// (each the first application of that name, as Field::find_attribute would return).
+  /// Kept small (attributes by index): one exists per field of every model, and on a first
+  /// run every page of fresh memory costs a page fault.
   struct FieldInfo {
+    static constexpr uint16_t kNoAttribute = UINT16_MAX;
     const Field* field = nullptr;
-    const AttributeApp* id = nullptr;
-    const AttributeApp* unique = nullptr;
-    const AttributeApp* relation = nullptr;
-    const AttributeApp* default_value = nullptr;
-    const AttributeApp* native_type = nullptr;  // the last `@db.X`
-    /// The `@map("name")` name (the first @map with a string), else the field's name.
-    std::string_view db_name;
-    ColumnId column;                // invalid for relation fields and unmappable types
-    bool stripped_default = false;  // an id field inherited from a delegate base
+    ColumnId column;  // invalid for relation fields and unmappable types
+    uint16_t id_attr = kNoAttribute, unique_attr = kNoAttribute, relation_attr = kNoAttribute,
+             default_attr = kNoAttribute;
+    uint16_t native_type_attr = kNoAttribute;  // the last `@db.X`
+    uint16_t map_attr = kNoAttribute;          // the first `@map` with a string
+    bool stripped_default = false;             // an id field inherited from a delegate base
+
+    const AttributeApp* attribute(uint16_t i) const { return i == kNoAttribute ? nullptr : &field->attributes[i]; }
+    const AttributeApp* id() const { return attribute(id_attr); }
+    const AttributeApp* unique() const { return attribute(unique_attr); }
+    const AttributeApp* relation() const { return attribute(relation_attr); }
+    const AttributeApp* default_value() const { return attribute(default_attr); }
+    const AttributeApp* native_type() const { return attribute(native_type_attr); }
+    /// The `@map("name")` name, else the field's name.
+    std::string_view db_name() const {
+      if (map_attr == kNoAttribute) return field->name;
+      return *field->attributes[map_attr].first()->value.as_string();
+    }
   };
 
   struct ModelTable {
@@ -270,7 +282,7 @@ struct Lowerer {
   std::vector<const FieldInfo*> id_fields(const ModelTable& mt) const {
     std::vector<const FieldInfo*> ids;
     for (const FieldInfo& f : mt.fields)
-      if (f.id) ids.push_back(&f);
+      if (f.id_attr != FieldInfo::kNoAttribute) ids.push_back(&f);
     if (!ids.empty()) return ids;
     if (const auto* id = mt.decl->find_any_attribute("@@id"))
       if (const auto* a = id->first())
@@ -324,20 +336,22 @@ struct Lowerer {
       // One pass over the attributes finds all lowering asks about.
       FieldInfo info;
       info.field = slot.field;
-      info.db_name = slot.field->name;
-      bool computed = false, mapped = false;
-      for (const auto& a : slot.field->attributes) {
-        std::string_view name = a.name;
+      bool computed = false;
+      const auto& attrs = slot.field->attributes;
+      auto first_of = [](uint16_t& slot, size_t i) {
+        if (slot == FieldInfo::kNoAttribute) slot = static_cast<uint16_t>(i);
+      };
+      for (size_t i = 0; i < attrs.size() && i < FieldInfo::kNoAttribute; ++i) {
+        std::string_view name = attrs[i].name;
         if (name.size() < 3 || name[0] != '@') continue;
-        if (name.substr(0, 4) == "@db.") info.native_type = &a;
-        else if (name == "@id") info.id = info.id ? info.id : &a;
-        else if (name == "@unique") info.unique = info.unique ? info.unique : &a;
-        else if (name == "@relation") info.relation = info.relation ? info.relation : &a;
-        else if (name == "@default") info.default_value = info.default_value ? info.default_value : &a;
+        if (name.substr(0, 4) == "@db.") info.native_type_attr = static_cast<uint16_t>(i);
+        else if (name == "@id") first_of(info.id_attr, i);
+        else if (name == "@unique") first_of(info.unique_attr, i);
+        else if (name == "@relation") first_of(info.relation_attr, i);
+        else if (name == "@default") first_of(info.default_attr, i);
         else if (name == "@computed") computed = true;
-        else if (name == "@map" && !mapped)
-          if (const auto* arg = a.first())
-            if (auto str = arg->value.as_string()) info.db_name = *str, mapped = true;
+        else if (name == "@map" && info.map_attr == FieldInfo::kNoAttribute)
+          if (const auto* arg = attrs[i].first(); arg && arg->value.as_string()) info.map_attr = static_cast<uint16_t>(i);
       }
       if (!keeps(d, slot, computed, info.stripped_default)) continue;
       mt.fields.push_back(info);
@@ -408,7 +422,7 @@ struct Lowerer {
       case analysis::TypeKind::Unresolved: return false;
     }
     // The last `@db.X(args)` wins.
-    if (const AttributeApp* db = fi.native_type) {
+    if (const AttributeApp* db = fi.native_type()) {
       t.native_type.assign(db->name, 4);
       if (!db->args.empty()) {
         t.native_type += '(';
@@ -477,7 +491,7 @@ struct Lowerer {
   std::optional<DefaultValue> default_value(const FieldInfo& fi, ColumnFamily family, bool& autoincrement,
                                            bool& prisma_level) {
     const Field& f = *fi.field;
-    const AttributeApp* a = fi.default_value;
+    const AttributeApp* a = fi.default_value();
     if (!a) return std::nullopt;
     const auto* arg = a->first();
     if (!arg) return std::nullopt;
@@ -550,7 +564,7 @@ struct Lowerer {
         Column& c = s().columns.emplace_back();
         table_columns.push_back(fi.column);
         c.table = mt.table;
-        c.name = fi.db_name;
+        c.name = fi.db_name();
         column_type(fi, c.type);
         if (!fi.stripped_default) {
           bool autoinc = false, prisma_level = false;
@@ -634,15 +648,16 @@ struct Lowerer {
     // Primary key: @id on a field, or @@id.
     bool has_primary_key = false;
     for (const FieldInfo& f : mt.fields) {
-      if (!f.id || !f.column.valid()) continue;
+      const AttributeApp* id = f.id();
+      if (!id || !f.column.valid()) continue;
       Index pk;
       pk.table = mt.table;
       pk.kind = IndexKind::PrimaryKey;
       IndexColumn ic;
       ic.column = f.column;
-      field_level_sort(*f.id, ic);
+      field_level_sort(*id, ic);
       pk.columns.push_back(ic);
-      pk.name = mapped_or(*f.id, [&] { return make_constraint_name(table, std::vector<std::string_view>{}, "_pkey", max_ident); });
+      pk.name = mapped_or(*id, [&] { return make_constraint_name(table, std::vector<std::string_view>{}, "_pkey", max_ident); });
       s().add_index(std::move(pk));
       has_primary_key = true;
       break;
@@ -658,15 +673,16 @@ struct Lowerer {
       }
     // Field-level @unique, then @@index, then @@unique (the order Prisma's parser collects them).
     for (const FieldInfo& f : mt.fields) {
-      if (!f.unique || !f.column.valid()) continue;
+      const AttributeApp* unique = f.unique();
+      if (!unique || !f.column.valid()) continue;
       Index ix;
       ix.table = mt.table;
       ix.kind = IndexKind::Unique;
       IndexColumn ic;
       ic.column = f.column;
-      field_level_sort(*f.unique, ic);
+      field_level_sort(*unique, ic);
       ix.columns.push_back(ic);
-      ix.name = mapped_or(*f.unique, [&] { return generated_name(table, ix.columns, "_key"); });
+      ix.name = mapped_or(*unique, [&] { return generated_name(table, ix.columns, "_key"); });
       s().add_index(std::move(ix));
     }
     for (std::string_view which : {std::string_view("@@index"), std::string_view("@@unique")}) {
@@ -737,8 +753,8 @@ struct Lowerer {
     std::vector<std::string_view> from, to;
     for (const FieldInfo& fi : mt.fields) {
       const Field* f = fi.field;
-      if (!is_relation(*f) || !fi.relation) continue;
-      const AttributeApp* rel = fi.relation;
+      const AttributeApp* rel = fi.relation();
+      if (!is_relation(*f) || !rel) continue;
       const auto* fields = rel->arg("fields");
       const auto* refs = rel->arg("references");
       if (!fields || !refs) continue;
@@ -779,17 +795,18 @@ struct Lowerer {
       for (const FieldInfo& fi : mt.fields) {
         const Field* f = fi.field;
         if (!is_relation(*f) || !f->type.list) continue;
-        if (fi.relation && fi.relation->arg("fields")) continue;
+        const AttributeApp* rel = fi.relation();
+        if (rel && rel->arg("fields")) continue;
         const ModelTable* other = table_for(f->type.decl);
         if (!other) continue;
-        std::string_view rname = relation_name(fi.relation);
+        std::string_view rname = relation_name(rel);
         const FieldInfo* opposite = nullptr;
         auto range = std::equal_range(other->relations.begin(), other->relations.end(),
                                       std::pair<DeclId, uint32_t>(mt.decl->id, 0),
                                       [](const auto& a, const auto& b) { return a.first < b.first; });
         for (auto it = range.first; it != range.second; ++it) {
           const FieldInfo& g = other->fields[it->second];
-          if (g.field == f || relation_name(g.relation) != rname) continue;
+          if (g.field == f || relation_name(g.relation()) != rname) continue;
           opposite = &g;
           break;
         }
