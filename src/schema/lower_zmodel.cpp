@@ -338,8 +338,8 @@ struct Lowerer {
       info.field = slot.field;
       bool computed = false;
       const auto& attrs = slot.field->attributes;
-      auto first_of = [](uint16_t& slot, size_t i) {
-        if (slot == FieldInfo::kNoAttribute) slot = static_cast<uint16_t>(i);
+      auto first_of = [](uint16_t& index, size_t i) {
+        if (index == FieldInfo::kNoAttribute) index = static_cast<uint16_t>(i);
       };
       for (size_t i = 0; i < attrs.size() && i < FieldInfo::kNoAttribute; ++i) {
         std::string_view name = attrs[i].name;
