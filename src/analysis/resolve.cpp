@@ -47,6 +47,17 @@ enum Phase : uint32_t {
   kPhaseMembers,
 };
 
+void shift_range(TextRange& r, int64_t delta) {
+  r.start = static_cast<uint32_t>(r.start + delta);
+  r.end = static_cast<uint32_t>(r.end + delta);
+}
+
+// A reference of a declaration that moved by `delta` (a binding is in the same declaration).
+void shift_reference(Reference& r, int64_t delta) {
+  shift_range(r.range, delta);
+  if (r.target.kind == SymbolKind::Binding) shift_range(r.target.binding_range, delta);
+}
+
 bool by_position(const Reference& a, const Reference& b) {
   if (a.file != b.file) return a.file < b.file;
   return a.range.start < b.range.start;
@@ -92,7 +103,9 @@ class Resolver {
   void run() {
     copy_decls();
     if (state_) {
+      state_->duplicates.clear();
       state_->deps.assign(m_.decls.size(), {});
+      state_->name_deps.assign(m_.decls.size(), {});
       state_->resolved.assign(m_.decls.size(), true);
     }
     resolve_all();
@@ -108,35 +121,44 @@ class Resolver {
     std::vector<Reference> old_refs = std::move(m_.references);
     m_.references.clear();
     for (DeclId id = 0; id < m_.decls.size(); ++id)
-      if ((*dirty_)[id]) state_->deps[id].clear();
+      if ((*dirty_)[id]) {
+        state_->deps[id].clear();
+        state_->name_deps[id].clear();
+      }
     resolve_all();
     // The new references (of the resolved declarations) in position order, then every
     // declaration's references in declaration order: its new ones, or its previous ones moved
     // along with it. Declarations do not overlap, so this is position order.
     std::vector<Reference> fresh = std::move(m_.references);
     sort_references(fresh);
+    // Usually every re-resolved declaration has as many references as before: then the list
+    // is updated in place, without copying the others.
+    if (update_references_in_place(old_refs, fresh)) {
+      m_.references = std::move(old_refs);
+      return;
+    }
     std::vector<Reference> refs;
     refs.reserve(old_refs.size() + 16);
     size_t next = 0;
+    auto& slices = state_->ref_slices;
     for (DeclId id = 0; id < m_.decls.size(); ++id) {
+      uint32_t at = static_cast<uint32_t>(refs.size());
       if ((*dirty_)[id]) {
         const Decl& d = m_.decls[id];
         while (next < fresh.size() && fresh[next].file == d.file && fresh[next].range.start >= d.range.start &&
                fresh[next].range.start < d.range.end)
           refs.push_back(fresh[next++]);
-        continue;
+      } else {
+        auto [begin, end] = slices[id];
+        int64_t delta = state_->delta[id];
+        refs.insert(refs.end(), old_refs.begin() + begin, old_refs.begin() + end);
+        if (delta != 0)
+          for (size_t i = at; i < refs.size(); ++i) shift_reference(refs[i], delta);
       }
-      auto [begin, end] = state_->ref_slices[id];
-      int64_t delta = state_->delta[id];
-      for (uint32_t i = begin; i < end; ++i) {
-        Reference r = old_refs[i];
-        r.range = TextRange{static_cast<uint32_t>(r.range.start + delta), static_cast<uint32_t>(r.range.end + delta)};
-        refs.push_back(r);
-      }
+      slices[id] = {at, static_cast<uint32_t>(refs.size())};
     }
     assert(next == fresh.size() && "every new reference lies in a re-resolved declaration");
     m_.references = std::move(refs);
-    record_reference_slices();
   }
 
  private:
@@ -176,9 +198,10 @@ class Resolver {
     if (state_) {
       for (DeclId id = 0; id < m_.decls.size(); ++id) {
         if (!is_dirty(id)) continue;
-        auto& deps = state_->deps[id];
-        std::sort(deps.begin(), deps.end());
-        deps.erase(std::unique(deps.begin(), deps.end()), deps.end());
+        for (auto* deps : {&state_->deps[id], &state_->name_deps[id]}) {
+          std::sort(deps->begin(), deps->end());
+          deps->erase(std::unique(deps->begin(), deps->end()), deps->end());
+        }
       }
     }
   }
@@ -190,6 +213,36 @@ class Resolver {
     if (!dirty_) return;
     for (DeclId id = 0; id < m_.decls.size(); ++id)
       if (!(*dirty_)[id]) field_state_[id] = attr_state_[id] = 2;
+  }
+
+  // See run_incremental: false (and `refs` unchanged) when some re-resolved declaration has a
+  // different number of references than before.
+  bool update_references_in_place(std::vector<Reference>& refs, const std::vector<Reference>& fresh) {
+    const auto& slices = state_->ref_slices;
+    size_t next = 0;
+    for (DeclId id = 0; id < m_.decls.size(); ++id) {
+      if (!(*dirty_)[id]) continue;
+      const Decl& d = m_.decls[id];
+      size_t count = 0;
+      while (next + count < fresh.size() && fresh[next + count].file == d.file &&
+             fresh[next + count].range.start >= d.range.start && fresh[next + count].range.start < d.range.end)
+        ++count;
+      if (count != slices[id].second - slices[id].first) return false;
+      next += count;
+    }
+    if (next != fresh.size()) return false;
+    next = 0;
+    for (DeclId id = 0; id < m_.decls.size(); ++id) {
+      auto [begin, end] = slices[id];
+      if ((*dirty_)[id]) {
+        for (uint32_t i = begin; i < end; ++i) refs[i] = fresh[next++];
+        continue;
+      }
+      int64_t delta = state_->delta[id];
+      if (delta == 0) continue;
+      for (uint32_t i = begin; i < end; ++i) shift_reference(refs[i], delta);
+    }
+    return true;
   }
 
   // Per declaration, the slice of m_.references inside it (for the next update).
@@ -214,6 +267,12 @@ class Resolver {
   void dep(const Decl* d) {
     if (!state_ || !d || cur_decl_ == kNone || d->id == cur_decl_ || d->is_stdlib()) return;
     state_->deps[cur_decl_].push_back(d->id);
+  }
+  // Notes that the current declaration refers to `d` by name: its resolution needs only d's
+  // name and kind (which an update keeps), validation may read more.
+  void name_dep(const Decl* d) {
+    if (!state_ || !d || cur_decl_ == kNone || d->id == cur_decl_ || d->is_stdlib()) return;
+    state_->name_deps[cur_decl_].push_back(d->id);
   }
   const FieldSlot* field_in(const Decl* d, std::string_view name) {
     dep(d);
@@ -343,8 +402,15 @@ class Resolver {
   void build_tables() {
     phase_ = kPhaseDuplicates;
     cur_decl_ = kNone;
-    names_.reserve(m_.decls.size() * 2);
-    for (int pass = 0; pass < 2; ++pass) {
+    if (dirty_) {
+      // An update keeps every declaration's name, kind and place: the sorted table of the
+      // previous build (Model::by_name_) serves for lookups, and the duplicates are the same
+      // (reported again, at their current places).
+      std::vector<std::pair<DeclId, DeclId>> duplicates = std::move(state_->duplicates);
+      for (auto [dup, first] : duplicates) report_duplicate_decl(m_.decls[dup], m_.decls[first]);
+    }
+    if (!dirty_) names_.reserve(m_.decls.size() * 2);
+    for (int pass = 0; pass < 2 && !dirty_; ++pass) {
       for (DeclId id = 0; id < m_.decls.size(); ++id) {
         const Decl& d = m_.decls[id];
         bool stdlib = d.is_stdlib();
@@ -361,6 +427,7 @@ class Resolver {
     // Datasources, generators and plugins: duplicates among their own kind.
     std::unordered_map<std::string, DeclId> config_names;
     for (const Decl& d : m_.decls) {
+      if (dirty_) break;
       if (d.is_stdlib() || d.name.empty()) continue;
       if (d.kind != DeclKind::Datasource && d.kind != DeclKind::Generator && d.kind != DeclKind::Plugin) continue;
       std::string key = std::string(decl_kind_name(d.kind)) + " " + d.name;
@@ -381,6 +448,7 @@ class Resolver {
   }
 
   void report_duplicate_decl(const Decl& dup, const Decl& first) {
+    if (state_) state_->duplicates.emplace_back(dup.id, first.id);
     auto& diag = report(Severity::Error, "duplicate-declaration", dup.file, dup.name_range,
                         "`" + dup.name + "` is already declared as a " + decl_kind_name(first.kind) +
                             (first.file != dup.file ? " in `" + m_.files[first.file].path + "`" : std::string()) +
@@ -390,10 +458,14 @@ class Resolver {
   }
 
   const Decl* lookup(std::string_view name) {
-    auto it = names_.find(name);
-    if (it == names_.end()) return nullptr;
-    const Decl* d = &m_.decls[it->second];
-    dep(d);
+    const Decl* d = nullptr;
+    if (dirty_) {
+      d = m_.find(name);
+    } else {
+      auto it = names_.find(name);
+      if (it != names_.end()) d = &m_.decls[it->second];
+    }
+    name_dep(d);
     return d;
   }
 
@@ -457,6 +529,7 @@ class Resolver {
       for (size_t i = 0; i < d.base_names.size(); ++i) {
         TextRange r = i < d.base_ranges.size() ? d.base_ranges[i] : d.name_range;
         const Decl* b = lookup(d.base_names[i]);
+        dep(b);  // whether it is abstract or a delegate, and its fields
         if (!b) {
           add_ref(d.file, r, Symbol{});
           report(Severity::Error, "unknown-type", d.file, r,
@@ -482,6 +555,7 @@ class Resolver {
       for (size_t i = 0; i < d.mixin_names.size(); ++i) {
         TextRange r = i < d.mixin_ranges.size() ? d.mixin_ranges[i] : d.name_range;
         const Decl* b = lookup(d.mixin_names[i]);
+        dep(b);
         if (!b) {
           add_ref(d.file, r, Symbol{});
           report(Severity::Error, "unknown-type", d.file, r,
@@ -658,6 +732,7 @@ class Resolver {
   // kind: '@' field attribute, '%' model attribute, '#' internal attribute (only for messages).
   void resolve_app(AttributeApp& a, const ExprScope& scope, char kind) {
     const Decl* decl = lookup(a.name);
+    dep(decl);  // its parameters
     if (!decl || decl->kind != DeclKind::Attribute) {
       add_ref(cur_file_, a.name_range, Symbol{});
       if (cur_file_ != kStdlibFile && !a.name.empty()) {
@@ -793,6 +868,7 @@ class Resolver {
       }
       case ExprKind::Call: {
         const Decl* fn = lookup(e.text);
+        dep(fn);  // its return type
         if (fn && fn->kind == DeclKind::Function) {
           e.target = decl_symbol(fn->id);
         } else if (scope.report && cur_file_ != kStdlibFile && !e.text.empty()) {
@@ -1007,19 +1083,41 @@ bool same_value_names(const Decl& a, const Decl& b) {
   return true;
 }
 
-// Marks every declaration that inherits (`extends`/`with`), directly or not, from a marked one.
-void close_over_descendants(std::vector<bool>& marked, const std::vector<std::vector<DeclId>>& children) {
+// Who inherits (`extends`/`with`) directly from whom, as one flat list per declaration.
+struct Children {
+  std::vector<uint32_t> begin;  // per declaration, into `ids`; one more at the end
+  std::vector<DeclId> ids;
+
+  explicit Children(const Model& m) : begin(m.decls.size() + 1, 0) {
+    for (const Decl& d : m.decls) {
+      for (DeclId b : d.bases) ++begin[b + 1];
+      for (DeclId b : d.mixins) ++begin[b + 1];
+    }
+    for (size_t i = 1; i < begin.size(); ++i) begin[i] += begin[i - 1];
+    ids.resize(begin.back());
+    std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
+    for (const Decl& d : m.decls) {
+      for (DeclId b : d.bases) ids[next[b]++] = d.id;
+      for (DeclId b : d.mixins) ids[next[b]++] = d.id;
+    }
+  }
+};
+
+// Marks every declaration that inherits, directly or not, from a marked one.
+void close_over_descendants(std::vector<bool>& marked, const Children& children) {
   std::vector<DeclId> todo;
   for (DeclId id = 0; id < marked.size(); ++id)
     if (marked[id]) todo.push_back(id);
   while (!todo.empty()) {
     DeclId id = todo.back();
     todo.pop_back();
-    for (DeclId c : children[id])
+    for (uint32_t k = children.begin[id]; k < children.begin[id + 1]; ++k) {
+      DeclId c = children.ids[k];
       if (!marked[c]) {
         marked[c] = true;
         todo.push_back(c);
       }
+    }
   }
 }
 
@@ -1036,7 +1134,7 @@ bool update_model(const std::vector<ResolveInput>& files, Model& m, std::vector<
                   BuildState& state) {
   if (!state.valid || files.size() != m.files.size()) return false;
   const size_t n = m.decls.size();
-  if (state.deps.size() != n || state.ref_slices.size() != n || state.anchors.size() != n ||
+  if (state.deps.size() != n || state.name_deps.size() != n || state.ref_slices.size() != n || state.anchors.size() != n ||
       state.unanchored.size() != n)
     return false;
   size_t total = 0;
@@ -1079,11 +1177,7 @@ bool update_model(const std::vector<ResolveInput>& files, Model& m, std::vector<
   }
 
   // Who inherits from whom (as resolved last time; edited declarations are resolved anyway).
-  std::vector<std::vector<DeclId>> children(n);
-  for (const Decl& d : m.decls) {
-    for (DeclId b : d.bases) children[b].push_back(d.id);
-    for (DeclId b : d.mixins) children[b].push_back(d.id);
-  }
+  Children children(m);
   // What others see of a declaration (fields, inherited fields and attributes) changes with
   // its text or an ancestor's; everything that read such a declaration is resolved again, and
   // so is everything that inherits from a declaration resolved again (the recursive passes
@@ -1124,11 +1218,14 @@ bool update_model(const std::vector<ResolveInput>& files, Model& m, std::vector<
   state.keys.clear();
   Resolver(files, m, diags, nullptr, &state).run_incremental();
 
-  // Validation reads, besides a declaration, the declarations it resolves names in: their
-  // text, inherited fields and attributes, and those of their resolved names that point into
+  // Validation reads, besides a declaration, the declarations it refers to: their text,
+  // inherited fields and attributes, and those of their resolved names that point into
   // themselves or into the declaration checked (a relation's opposite `fields`/`references`).
-  // All of that changes only for declarations resolved again here, or if one they read is.
+  // All of that changes only for declarations resolved again here, or if one it refers to
+  // changed what others see of it.
   state.recheck = state.resolved;
+  for (DeclId i = 0; i < n; ++i)
+    if (!state.recheck[i] && reads_marked(state.name_deps[i], interface)) state.recheck[i] = true;
   return true;
 }
 

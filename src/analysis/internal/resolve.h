@@ -26,14 +26,19 @@ struct ResolveInput {
 struct BuildState {
   /// Whether the rest describes the model it is used with.
   bool valid = false;
-  /// Per declaration: the user declarations its resolution read (looked up, searched for a
-  /// field or value, inherited from), sorted.
+  /// Per declaration: the user declarations whose contents its resolution read (searched for
+  /// a field or value, inherited from, attribute and function declarations applied), sorted.
   std::vector<std::vector<DeclId>> deps;
+  /// Per declaration: the user declarations it names (types, references), sorted; resolution
+  /// needs only their names and kinds, validation may read their contents.
+  std::vector<std::vector<DeclId>> name_deps;
   /// Per declaration: other declarations its kept diagnostics point into (filled by the Host).
   std::vector<std::vector<DeclId>> anchors;
   /// Per declaration: some kept diagnostic points outside every declaration (so it cannot move
   /// along with one): resolved and validated again after any edit.
   std::vector<bool> unanchored;
+  /// Duplicate declarations (the duplicate, the first one), in report order.
+  std::vector<std::pair<DeclId, DeclId>> duplicates;
   /// Per declaration: its references, as [begin, end) in Model::references.
   std::vector<std::pair<uint32_t, uint32_t>> ref_slices;
 
