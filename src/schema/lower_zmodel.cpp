@@ -9,6 +9,7 @@
 #include <set>
 
 #include "analysis/model.h"
+#include "schema/prefault.h"
 
 namespace zen::schema {
 
@@ -554,6 +555,7 @@ struct Lowerer {
       tables.push_back(std::move(mt));
     }
     s().columns.reserve(field_count);
+    prefault(s().columns.data(), s().columns.capacity() * sizeof(Column));
     for (auto& mt : tables) {
       auto& table_columns = s().at(mt.table).columns;
       table_columns.reserve(mt.fields.size());
