@@ -237,6 +237,7 @@ struct Lowerer {
   std::vector<uint32_t> table_of_decl;  // by DeclId; kNoTable for declarations without a table
   std::vector<EnumId> enum_of_decl;     // by DeclId; invalid when enums are not types (SQLite)
   std::vector<std::string_view> name_buffer;  // reused for constraint names
+  size_t index_estimate = 0, fk_estimate = 0;
 
   Schema& s() { return out.schema; }
 
@@ -551,6 +552,17 @@ struct Lowerer {
       mt.table = s().add_table(namespace_for(d.all_attributes), db_name(d.attributes, "@@map", d.name));
       collect_fields(mt);
       field_count += mt.fields.size();
+      // Upper estimates of the keys and indexes to come (see reserve_keys()).
+      index_estimate += 1 + d.all_attributes.size();
+      fk_estimate += 1;
+      for (const FieldInfo& fi : mt.fields) {
+        index_estimate += fi.unique_attr != FieldInfo::kNoAttribute;
+        if (is_relation(*fi.field)) {
+          ++fk_estimate;
+          // Each side of an implicit many-to-many: its join table has two indexes and keys.
+          if (fi.field->type.list) index_estimate += 1, fk_estimate += 1;
+        }
+      }
       table_of_decl[id] = static_cast<uint32_t>(tables.size());
       tables.push_back(std::move(mt));
     }
@@ -901,7 +913,13 @@ struct Lowerer {
     // Enums are TEXT outside PostgreSQL: enum_of_decl stays invalid.
     if (provider == Provider::Postgresql) lower_enums();
     lower_tables();
-    s().indexes.reserve(s().tables.size() * 2);
+    // The index and foreign key lists allocated once, their pages backed in bulk.
+    s().indexes.reserve(index_estimate);
+    prefault(s().indexes.data(), s().indexes.capacity() * sizeof(Index));
+    if (foreign_keys) {
+      s().foreign_keys.reserve(fk_estimate);
+      prefault(s().foreign_keys.data(), s().foreign_keys.capacity() * sizeof(ForeignKey));
+    }
     for (auto& mt : tables) lower_keys_and_indexes(mt);
     if (foreign_keys)
       for (auto& mt : tables) lower_foreign_keys(mt);
