@@ -237,6 +237,7 @@ struct Lowerer {
   std::vector<uint32_t> table_of_decl;  // by DeclId; kNoTable for declarations without a table
   std::vector<EnumId> enum_of_decl;     // by DeclId; invalid when enums are not types (SQLite)
   std::vector<std::string_view> name_buffer;  // reused for constraint names
+  std::vector<std::string_view> from_buffer, to_buffer;  // reused for foreign key field names
   size_t index_estimate = 0, fk_estimate = 0;
 
   Schema& s() { return out.schema; }
@@ -659,6 +660,9 @@ struct Lowerer {
   void lower_keys_and_indexes(ModelTable& mt) {
     const Decl& d = *mt.decl;
     const std::string& table = s().at(mt.table).name;
+    size_t estimate = 1 + d.all_attributes.size();
+    for (const FieldInfo& f : mt.fields) estimate += f.unique_attr != FieldInfo::kNoAttribute;
+    s().at(mt.table).indexes.reserve(estimate);
     // Primary key: @id on a field, or @@id.
     bool has_primary_key = false;
     for (const FieldInfo& f : mt.fields) {
@@ -764,7 +768,11 @@ struct Lowerer {
   }
 
   void lower_foreign_keys(ModelTable& mt) {
-    std::vector<std::string_view> from, to;
+    auto& from = from_buffer;
+    auto& to = to_buffer;
+    size_t estimate = 1;  // the delegate_aux key
+    for (const FieldInfo& fi : mt.fields) estimate += fi.relation_attr != FieldInfo::kNoAttribute;
+    s().at(mt.table).foreign_keys.reserve(estimate);
     for (const FieldInfo& fi : mt.fields) {
       const Field* f = fi.field;
       const AttributeApp* rel = fi.relation();
