@@ -4,6 +4,7 @@
 #include "schema/lower_zmodel.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <set>
@@ -219,7 +220,7 @@ struct Lowerer {
     const FieldInfo* find(std::string_view name) const {
       if (by_name.empty()) {
         for (const FieldInfo& f : fields)
-          if (f.field->name == name) return &f;
+          if (f.field->name.size() == name.size() && f.field->name == name) return &f;
         return nullptr;
       }
       auto it = std::lower_bound(by_name.begin(), by_name.end(), name,
@@ -362,9 +363,13 @@ struct Lowerer {
     // A name seen before is skipped, as ZenStack keeps the first field of a name (the
     // analysis reports the duplicate). Rare, so it is only handled once detected.
     if (mt.fields.size() <= ModelTable::kLinearLookup) {
+      // Pairwise, but names are only compared when their lengths (gathered once) are equal.
+      std::array<std::string_view, ModelTable::kLinearLookup> names;
+      for (size_t i = 0; i < mt.fields.size(); ++i) names[i] = mt.fields[i].field->name;
       bool duplicates = false;
       for (size_t i = 1; i < mt.fields.size() && !duplicates; ++i)
-        for (size_t j = 0; j < i && !duplicates; ++j) duplicates = mt.fields[i].field->name == mt.fields[j].field->name;
+        for (size_t j = 0; j < i && !duplicates; ++j)
+          duplicates = names[i].size() == names[j].size() && names[i] == names[j];
       if (duplicates) remove_duplicates(mt.fields);
     } else {
       index_by_name(mt);
