@@ -4,6 +4,7 @@
 // ranges and resolution (ids, members, inherited slots), and every reference.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -342,6 +343,18 @@ class EditMaker {
   }
 };
 
+// ZEN_TEST_EDIT_SCALE=N runs N times as many random edits, ZEN_TEST_EDIT_SEED=S other ones
+// (a longer hunt for cache bugs than the default run).
+int edit_scale() {
+  const char* s = std::getenv("ZEN_TEST_EDIT_SCALE");
+  int n = s ? std::atoi(s) : 1;
+  return n > 0 ? n : 1;
+}
+uint32_t edit_seed() {
+  const char* s = std::getenv("ZEN_TEST_EDIT_SEED");
+  return s ? static_cast<uint32_t>(std::strtoul(s, nullptr, 10)) * 7919 : 0;
+}
+
 Workspace load_corpus(const std::string& name) {
   fs::path p = fs::path(ZEN_SOURCE_DIR) / "tests/data/corpus" / name;
   Workspace ws;
@@ -424,16 +437,16 @@ TEST_CASE("edits along inheritance chains and cycles") {
 TEST_CASE("random edits on corpus schemas") {
   const char* kSchemas[] = {"zenstackhq__zenstack__todo-sample.zmodel", "zenstackhq__zenstack__delegate.zmodel",
                             "zenstackhq__zenstack__typing.zmodel", "zenstackhq__zenstack__procedures.zmodel",
-                            "zenstackhq__zenstack__doc-multifile", "langfuse__langfuse__schema.prisma",
-                            "prisma__prisma-engines__multiple-schemas-valid.prisma"};
-  uint32_t seed = 1;
+                            "zenstackhq__zenstack__doc-multifile", "zenstackhq__sample-multiple-schema__multi/zmodel",
+                            "langfuse__langfuse__schema.prisma", "prisma__prisma-engines__multiple-schemas-valid.prisma"};
+  uint32_t seed = 1 + edit_seed();
   for (const char* name : kSchemas) {
     Workspace ws = load_corpus(name);
     if (ws.files.empty() || ws.files[0].text.empty()) continue;
     // Big schemas get fewer edits (each one is compared with a fresh analysis).
     size_t size = 0;
     for (const auto& f : ws.files) size += f.text.size();
-    int count = size > 20000 ? 60 : 250;
+    int count = (size > 20000 ? 60 : 250) * edit_scale();
     EditMaker maker(seed++);
     check_edits(ws, std::ref(maker), count);
   }
@@ -445,13 +458,13 @@ TEST_CASE("random edits on invalid fixtures") {
     if (e.path().extension() == ".zmodel") fixtures.push_back(e.path());
   std::sort(fixtures.begin(), fixtures.end());
   REQUIRE(!fixtures.empty());
-  uint32_t seed = 1000;
+  uint32_t seed = 1000 + edit_seed();
   for (const auto& p : fixtures) {
     Workspace ws;
     ws.name = p.filename().string();
     ws.files = zen::analysis::testing::split_fixture(read(p));
     EditMaker maker(seed++);
-    check_edits(ws, std::ref(maker), 12);
+    check_edits(ws, std::ref(maker), 12 * edit_scale());
   }
 }
 

@@ -17,18 +17,4 @@ std::span<const Rule> validation_rules() {
   return std::span<const Rule>(kRules);
 }
 
-bool is_per_declaration_rule(Rule rule) {
-  // The rules that loop over declarations through ValidationContext::visit. Each of them only
-  // reads, besides the declaration it checks, the declarations its names resolve to (which
-  // name resolution records) and the datasource provider.
-  static const Rule kPerDecl[] = {
-      validate::check_attribute_arguments, validate::check_unique_criteria, validate::check_field_types,
-      validate::check_native_types,        validate::check_defaults,        validate::check_relations,
-      validate::check_index_fields,        validate::check_expressions,
-  };
-  for (Rule r : kPerDecl)
-    if (r == rule) return true;
-  return false;
-}
-
 }  // namespace zen::analysis

@@ -4,6 +4,14 @@
 // every rule after name resolution; resolution diagnostics (unknown-type, unknown-attribute,
 // unresolved-reference, duplicate-*, unresolved-import, cycles) are already reported by then,
 // so rules should skip unresolved things (decl == kNone / target.kind == None) silently.
+//
+// Incremental validation (analysis::Host after an edit): a rule that loops over declarations
+// calls ValidationContext::visit for each one and skips it when visit says so; what it reports
+// until the next visit is kept with that declaration until it is checked again. Such a rule
+// may read, besides the declaration checked, only the declarations that one refers to (types,
+// bases, mixins, attributes, functions, the targets of its names, the auth declaration) and
+// the datasource. A rule that does not call visit checks the whole model every time (keep it
+// cheap).
 #pragma once
 
 #include <compare>
@@ -102,10 +110,5 @@ using Rule = void (*)(ValidationContext&);
 
 /// Every validation rule, in the order they run (defined in rules.cpp).
 std::span<const Rule> validation_rules();
-
-/// Whether a rule checks declarations one by one through ValidationContext::visit (so that its
-/// diagnostics can be kept per declaration), or the whole model at once (cheap rules about
-/// global facts: they run in full every time).
-bool is_per_declaration_rule(Rule rule);
 
 }  // namespace zen::analysis
