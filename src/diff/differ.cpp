@@ -11,7 +11,6 @@
 #include <utility>
 #include <variant>
 
-#include "schema/prefault.h"
 #include "schema/views.h"
 
 namespace zen::diff {
@@ -132,7 +131,6 @@ class Differ {
     decide_redefinitions();
 
     steps_.reserve(estimated_step_count());
-    schema::prefault(steps_.data(), steps_.capacity() * sizeof(Step));
     flavour_.push_extra_steps(steps_, s_);
     push_created_namespaces();
     push_created_tables();

@@ -10,7 +10,6 @@
 #include <set>
 
 #include "analysis/model.h"
-#include "schema/prefault.h"
 
 namespace zen::schema {
 
@@ -573,7 +572,6 @@ struct Lowerer {
       tables.push_back(std::move(mt));
     }
     s().columns.reserve(field_count);
-    prefault(s().columns.data(), s().columns.capacity() * sizeof(Column));
     for (auto& mt : tables) {
       auto& table_columns = s().at(mt.table).columns;
       table_columns.reserve(mt.fields.size());
@@ -926,13 +924,9 @@ struct Lowerer {
     // Enums are TEXT outside PostgreSQL: enum_of_decl stays invalid.
     if (provider == Provider::Postgresql) lower_enums();
     lower_tables();
-    // The index and foreign key lists allocated once, their pages backed in bulk.
+    // The index and foreign key lists allocated once.
     s().indexes.reserve(index_estimate);
-    prefault(s().indexes.data(), s().indexes.capacity() * sizeof(Index));
-    if (foreign_keys) {
-      s().foreign_keys.reserve(fk_estimate);
-      prefault(s().foreign_keys.data(), s().foreign_keys.capacity() * sizeof(ForeignKey));
-    }
+    if (foreign_keys) s().foreign_keys.reserve(fk_estimate);
     for (auto& mt : tables) lower_keys_and_indexes(mt);
     if (foreign_keys)
       for (auto& mt : tables) lower_foreign_keys(mt);

@@ -7,7 +7,6 @@
 #include "dialect/postgres/render.h"
 
 #include "dialect/script_layout.h"
-#include "schema/prefault.h"
 
 #include <algorithm>
 #include <type_traits>
@@ -562,7 +561,6 @@ std::string render_script(const diff::Migration& migration, diff::Pair<const Sch
     else estimate += 160;
   }
   ScriptWriter w(estimate);
-  schema::prefault(w.out().data(), w.out().capacity());
   // The statements of a fresh schema are appended in place; the others go through render_step.
   for (const auto& step : migration.steps) {
     if (const auto* ct = std::get_if<diff::CreateTable>(&step)) {

@@ -4,7 +4,6 @@
 #include "dialect/sqlite/render.h"
 
 #include "dialect/script_layout.h"
-#include "schema/prefault.h"
 
 #include <algorithm>
 
@@ -278,7 +277,6 @@ std::string render_script(const diff::Migration& migration, diff::Pair<const Sch
       estimate += 160;
   }
   ScriptWriter w(estimate);
-  schema::prefault(w.out().data(), w.out().capacity());
   // The statements of a fresh schema are appended in place; the others go through render_step.
   for (const auto& step : migration.steps) {
     if (const auto* ct = std::get_if<diff::CreateTable>(&step)) {
