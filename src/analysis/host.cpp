@@ -260,8 +260,10 @@ struct Host::Impl {
 
     std::vector<DiagKey> keys;
     keys.reserve(diags.size());
-    for (size_t i = 0; i < diags.size(); ++i)
-      keys.push_back(DiagKey{diags[i].code == "unresolved-import" ? kImportPhase : kSyntaxPhase, kNone, state.next_seq++});
+    for (const Diagnostic& d : diags) {
+      uint32_t phase = d.code == "unresolved-import" ? kImportPhase : kSyntaxPhase;
+      keys.push_back(DiagKey{phase, kNone, state.next_seq++});
+    }
     // Resolution: in place when the edits allow it (and nobody else holds the previous model),
     // else from scratch.
     std::vector<Diagnostic> found;
@@ -291,7 +293,8 @@ struct Host::Impl {
     return result;
   }
 
-  // Files the model's declarations are in, by rank (Model::files order).
+  // Sorts by file (Model::files order), then position; at one position by DiagKey, or without
+  // keys in the order given (stable).
   static void sort_diagnostics(const Model& model, std::vector<Diagnostic>& diags, std::vector<DiagKey>* keys) {
     std::unordered_map<std::string_view, size_t> file_rank;
     for (size_t i = 0; i < model.files.size(); ++i) file_rank.emplace(model.files[i].path, i);
@@ -323,9 +326,10 @@ struct Host::Impl {
     diags = std::move(sorted);
   }
 
-  // Files this analysis' diagnostics of declarations away in `kept` (replacing those of the
-  // declarations resolved or validated again, moving the others along with their declarations)
-  // and appends every diagnostic of the analysis, kept ones included, to `out`.
+  // Stores the diagnostics this analysis reported for declarations in `kept` (replacing those
+  // of the declarations resolved or validated again, and moving the others along with the
+  // declarations they point into), then appends every diagnostic of the analysis, kept ones
+  // included, to `out` (with their keys to `out_keys`).
   void keep_diagnostics(const Model& model, std::vector<Diagnostic>& found, const std::vector<DiagKey>& found_keys,
                         bool incremental, std::vector<Diagnostic>& out, std::vector<DiagKey>& out_keys) {
     const size_t n = model.decls.size();
