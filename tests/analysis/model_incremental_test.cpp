@@ -480,3 +480,28 @@ TEST_CASE("random single-character edits on a corpus schema") {
     return std::make_pair(size_t{0}, TextEdit{{pos, pos + 1}, ""});
   }, 40);
 }
+
+TEST_CASE("hosts without trees or kept declarations give the same analyses") {
+  Workspace ws = load_corpus("zenstackhq__zenstack__doc-multifile");
+  REQUIRE(ws.files.size() > 1);
+  const std::string entry = ws.files[0].path;
+  for (bool trees : {false, true}) {
+    for (bool keep : {false, true}) {
+      INFO("keep_syntax_trees=" << trees << " keep_declarations=" << keep);
+      Workspace w = ws;
+      Host host(HostOptions{.keep_syntax_trees = trees, .keep_declarations = keep});
+      for (const auto& f : w.files) host.set_file_text(f.path, f.text);
+      CHECK(dump_all(*host.analyze(entry)) == dump_all(analyze(w.files, entry)));
+      // Edits, in the entry and in an imported file, then analyses again (a file lowered
+      // without a tree is parsed when first edited; moved-out declarations are lowered again).
+      EditMaker maker(77);
+      for (int i = 0; i < 20; ++i) {
+        auto [file, e] = maker(w);
+        REQUIRE(host.apply_edit(w.files[file].path, e));
+        w.files[file].text.replace(e.range.start, e.range.end - e.range.start, e.new_text);
+        if (i % 4 == 3) CHECK(dump_all(*host.analyze(entry)) == dump_all(analyze(w.files, entry)));
+      }
+      CHECK(*host.file_text(w.files[1].path) == w.files[1].text);
+    }
+  }
+}
