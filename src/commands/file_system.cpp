@@ -13,10 +13,22 @@ std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
   if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
+  // Read into a string sized once from the file's size (a schema can be megabytes; growing a
+  // stream buffer copies it several times), then keep reading in case the file grew meanwhile.
+  std::string text;
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec) {
+    text.resize(static_cast<size_t>(size));
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<size_t>(in.gcount()));
+  }
+  char buf[8192];
+  while (in.good()) {
+    in.read(buf, sizeof buf);
+    text.append(buf, static_cast<size_t>(in.gcount()));
+  }
   if (in.bad()) return std::nullopt;
-  return s.str();
+  return text;
 }
 
 std::vector<std::string> DiskFileSystem::list(const std::string& dir) const {
