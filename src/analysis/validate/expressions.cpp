@@ -1,10 +1,12 @@
 // Rule: expressions inside attributes type-check (zmodel-language.md §4.4): operands of `&&`,
 // `||`, `!`, comparisons, `in`, `==`, collection predicates; function calls are allowed in the
 // attribute's expression context and get the arguments their parameters need; policy operations
-// are known and `before()` appears only in post-update rules.
+// are known and `before()` appears only in post-update rules; regular expressions (`regex()`,
+// `@regex`) are valid JavaScript patterns; `create`/`all` rules use only owned relations.
 #include <algorithm>
 
 #include "analysis/validate/internal/util.h"
+#include "analysis/validate/js_regex.h"
 #include "analysis/validate/rule_list.h"
 
 namespace zen::analysis::validate {
@@ -28,6 +30,76 @@ std::string_view context_of(const Model& model, const AttributeApp& app, std::ve
   return "";
 }
 
+// The source range of `pattern[offset, offset + length)` for a string literal written at
+// `literal` (quotes included; `source` is the file text): escapes make value offsets and source
+// offsets differ, so the literal is unescaped again the way the lowering does it.
+TextRange value_range(std::string_view source, TextRange literal, size_t offset, size_t length) {
+  if (literal.end > source.size() || literal.end < literal.start + 2) return literal;
+  std::string_view body = source.substr(literal.start + 1, literal.end - literal.start - 2);
+  std::vector<uint32_t> at;  // value offset -> source offset
+  for (size_t i = 0; i < body.size(); ++i) {
+    at.push_back(literal.start + 1 + static_cast<uint32_t>(i));
+    if (body[i] == '\\' && i + 1 < body.size()) ++i;
+  }
+  at.push_back(literal.end - 1);
+  if (offset >= at.size() - 1) return literal;
+  size_t last = std::min(offset + length, at.size() - 1);
+  return TextRange{at[offset], at[last]};
+}
+
+// Reports `pattern` (the value of the string literal `e`) if JavaScript would not compile it.
+void check_pattern(ValidationContext& ctx, FileId file, const Expr& e) {
+  auto pattern = e.as_string();
+  if (!pattern) return;
+  if (auto err = check_js_regex(*pattern))
+    ctx.error("invalid-regex", file, value_range(ctx.text(file), e.range, err->offset, err->length),
+              "invalid regular expression: " + err->message);
+}
+
+bool is_auth_access(const Expr& e) {
+  if (e.is_call("auth")) return true;
+  return e.kind == ExprKind::Member && !e.children.empty() && is_auth_access(e.children[0]);
+}
+
+// `create` rules (and `all` ones, which include create) run before the record exists, so no
+// related record can point at it: they may not use relation fields of their own model that do
+// not hold the foreign key (no `@relation(fields: ...)`), except inside a collection predicate
+// over `auth()`. ZenStack's rule: only plain references to the model's own fields count (not
+// `this.x`, not inherited fields), and only for the operations "create" and "all" as written.
+struct NonOwnedCheck {
+  ValidationContext& ctx;
+  const Model& model;
+  FileId file;
+  const Decl& holder;
+  std::string_view operation;
+
+  void walk(const Expr& e, bool under_auth_predicate) {
+    if (e.kind == ExprKind::Predicate && e.children.size() == 2) {
+      walk(e.children[0], under_auth_predicate);
+      walk(e.children[1], is_auth_access(e.children[0]));
+      return;
+    }
+    if (e.kind == ExprKind::Reference && e.target.kind == SymbolKind::Field && e.target.decl == holder.id &&
+        !under_auth_predicate)
+      if (const Field* f = model.field(e.target); f && is_relation(*f) && !owns(*f))
+        ctx.error("non-owned-relation-in-create-rule", file, e.range,
+                  "`" + std::string(operation) + "` rules cannot use the relation field `" + f->name +
+                      "`: it has no `@relation(fields: ...)`, so no related record can point at a record being "
+                      "created; test the relation from the side that holds the foreign key, or in a rule for "
+                      "other operations");
+    for (const Expr& c : e.children) walk(c, under_auth_predicate);
+    for (const Argument& a : e.args) walk(a.value, under_auth_predicate);
+  }
+
+  static bool owns(const Field& f) {
+    for (const AttributeApp& a : f.attributes)
+      if (a.name == "@relation")
+        for (const Argument& arg : a.args)
+          if (arg.name == "fields") return true;
+    return false;
+  }
+};
+
 struct ExprCheck {
   ValidationContext& ctx;
   const Model& model;
@@ -43,8 +115,9 @@ struct ExprCheck {
 
   bool boolish(const ExprType& t) { return !t.known() || (!t.list && (t.name == "Boolean"sv || t.name == "Any"sv)); }
 
-  void check(const Expr& e) {
-    for (const Expr& c : e.children) check(c);
+  // `member_object`: `e` is the object of a member access (`e.field`).
+  void check(const Expr& e, bool member_object = false) {
+    for (size_t k = 0; k < e.children.size(); ++k) check(e.children[k], e.kind == ExprKind::Member && k == 0);
     for (const Argument& a : e.args) check(a.value);
     switch (e.kind) {
       case ExprKind::Binary: binary(e); break;
@@ -63,6 +136,10 @@ struct ExprCheck {
       case ExprKind::Call: call(e); break;
       case ExprKind::Member: member(e); break;
       case ExprKind::Reference:
+        if (e.target.kind == SymbolKind::Binding && !member_object)
+          ctx.error("binding-without-member", file, e.range,
+                    "`" + e.text + "` stands for one element of the collection and can only be used to read its fields, like `" +
+                        e.text + ".field`");
         if (in_validate)
           if (const Field* f = model.field(e.target); f && is_relation(*f))
             ctx.error("type-mismatch", file, e.range,
@@ -113,6 +190,8 @@ struct ExprCheck {
     } else if (fn == "regex"sv) {
       if (const Expr* p = arg(1); p && p->kind != ExprKind::String)
         ctx.error("invalid-argument", file, p->range, "the pattern of `regex()` must be a string literal");
+      else if (p)
+        check_pattern(ctx, file, *p);
     } else if (fn == "length"sv) {
       if (const Expr* a = arg(0)) {
         ExprType t = type(*a);
@@ -168,8 +247,18 @@ struct ExprCheck {
       }
       if (lt.is_model() || rt.is_model()) {
         if (lt.name == "Any"sv || rt.name == "Any"sv) return;
-        if (lt.decl != rt.decl)
+        if (lt.decl != rt.decl) {
           error(e, "cannot compare `" + display(lt) + "` with `" + display(rt) + "`");
+          return;
+        }
+        // ZenStack cannot translate a comparison of two records when one is a relation field and
+        // the other another one or `this` (only comparisons with `auth()` or null are supported).
+        auto field_ref = [](const Expr& x) { return x.kind == ExprKind::Reference && x.target.kind == SymbolKind::Field; };
+        if (lt.decl->is_data_model() &&
+            ((field_ref(l) && (r.kind == ExprKind::This || field_ref(r))) || (field_ref(r) && l.kind == ExprKind::This)))
+          ctx.error("unsupported-comparison", file, e.range,
+                    "comparing two `" + lt.decl->name +
+                        "` records is not supported; compare their id fields instead");
         return;
       }
       // ZenStack accepts an enum compared with the name of one of its values as a string.
@@ -282,6 +371,18 @@ void check_expressions(ValidationContext& ctx) {
                 "`" + app.name + "` cannot be used on " +
                     (is_relation(*s.field) ? "relation field `" : "computed field `") + s.field->name +
                     "`; put the rule on the model with `@" + app.name + "`");
+    if (app.name == "@regex"sv && app.decl != kNone && model.decl(app.decl).is_stdlib())
+      if (const Argument* p = app.arg("regex")) {
+        if (p->value.kind == ExprKind::String)
+          check_pattern(ctx, s.file, p->value);
+        else if (p->value.kind != ExprKind::Error)
+          ctx.error("invalid-argument", s.file, p->value.range, "the pattern of `@regex` must be a string literal");
+      }
+    if (policy && !s.field && s.holder->is_data_model())
+      if (const Argument* op = app.first(); op && op->value.kind == ExprKind::String)
+        if (auto kind = op->value.as_string(); kind == "create"sv || kind == "all"sv)
+          if (const Argument* cond = app.arg("condition"))
+            NonOwnedCheck{ctx, model, s.file, *s.holder, *kind}.walk(cond->value, false);
     for (const Argument& a : app.args) {
       // `@default`'s value is checked by defaults.cpp; here only calls inside it.
       if (app.name == "@default"sv) {

@@ -19,5 +19,6 @@ void check_auth(ValidationContext& ctx);                 // auth.cpp
 void check_enums(ValidationContext& ctx);                // enums.cpp
 void check_expressions(ValidationContext& ctx);          // expressions.cpp
 void check_procedures(ValidationContext& ctx);           // procedures.cpp
+void check_policy_cycles(ValidationContext& ctx);        // policy_check_cycles.cpp
 
 }  // namespace zen::analysis::validate

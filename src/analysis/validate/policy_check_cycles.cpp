@@ -1,0 +1,105 @@
+// Rule: `check()` calls in access policies do not form cycles (zmodel-language.md §6):
+// `check(author)` in `Post` evaluates `User`'s rules; when those, through further `check()`
+// calls, come back to the model they started from, policy evaluation would never end.
+//
+// As ZenStack does, a `check(field)` call is reported when its target model is on a cycle of
+// the graph "model -> targets of the `check()` calls in its own `@@allow`/`@@deny` rules",
+// whatever the operations (ZenStack stops its walk at the first model it sees again, which can
+// miss a cycle reached through a shared model; this search does not).
+//
+// The cycle can run through any models, so this is a whole-model rule (no ValidationContext::visit):
+// it walks only the policy conditions and returns at once when no `check()` is called.
+#include <algorithm>
+#include <map>
+#include <vector>
+
+#include "analysis/validate/internal/util.h"
+#include "analysis/validate/rule_list.h"
+
+namespace zen::analysis::validate {
+
+using namespace std::string_view_literals;
+namespace {
+
+bool is_policy(const AttributeApp& a) {
+  return a.name == "@@allow"sv || a.name == "@@deny"sv || a.name == "@allow"sv || a.name == "@deny"sv;
+}
+
+// The model a `check()` call's first argument designates (kNone if none).
+DeclId target_of(const Model& model, const Expr& call, const Decl* holder) {
+  if (call.args.empty()) return kNone;
+  ExprType t = type_of(model, call.args[0].value, holder);
+  return t.decl && t.decl->is_data_model() ? t.decl->id : kNone;
+}
+
+bool is_check_call(const Model& model, const Expr& e) {
+  return e.is_call("check") && e.target.kind == SymbolKind::Decl && e.target.decl != kNone &&
+         model.decl(e.target.decl).is_stdlib();
+}
+
+}  // namespace
+
+void check_policy_cycles(ValidationContext& ctx) {
+  const Model& model = ctx.model();
+  struct Start {
+    const Expr* call;
+    FileId file;
+    DeclId target;
+  };
+  std::vector<Start> starts;
+  std::map<DeclId, std::vector<DeclId>> edges;  // only models whose rules call check()
+  for_each_attribute(model, [&](const AttrSite& s) {
+    const AttributeApp& app = *s.app;
+    if (!is_policy(app)) return;
+    const Argument* cond = app.arg("condition");
+    if (!cond) return;
+    walk(cond->value, [&](const Expr& e) {
+      if (!is_check_call(model, e)) return;
+      DeclId target = target_of(model, e, s.holder);
+      if (target == kNone) return;
+      // Edges: the model's own model-level rules, as ZenStack follows them.
+      if (!s.field && app.name.starts_with("@@") && s.holder->is_data_model()) edges[s.holder->id].push_back(target);
+      // Starts: the calls ZenStack validates further (a non-list relation field as argument).
+      const Expr& a = e.args[0].value;
+      const Field* f = a.kind == ExprKind::Reference ? model.field(a.target) : nullptr;
+      if (f && is_relation(*f) && !f->type.list) starts.push_back({&e, s.file, target});
+    });
+  });
+  if (starts.empty() || edges.empty()) return;
+
+  // For each target model: the shortest path of check() edges back to itself, if any (BFS).
+  std::map<DeclId, std::vector<DeclId>> cycle_of;
+  auto cycle = [&](DeclId from) -> const std::vector<DeclId>& {
+    auto [it, fresh] = cycle_of.try_emplace(from);
+    if (!fresh) return it->second;
+    std::map<DeclId, DeclId> parent;
+    std::vector<DeclId> queue{from};
+    for (size_t q = 0; q < queue.size(); ++q) {
+      auto out = edges.find(queue[q]);
+      if (out == edges.end()) continue;
+      for (DeclId next : out->second) {
+        if (next == from) {
+          std::vector<DeclId> path{from};
+          for (DeclId at = queue[q]; at != from; at = parent[at]) path.push_back(at);
+          path.push_back(from);
+          std::reverse(path.begin() + 1, path.end() - 1);
+          it->second = std::move(path);
+          return it->second;
+        }
+        if (parent.try_emplace(next, queue[q]).second) queue.push_back(next);
+      }
+    }
+    return it->second;
+  };
+  for (const Start& s : starts) {
+    const std::vector<DeclId>& path = cycle(s.target);
+    if (path.empty()) continue;
+    std::string chain;
+    for (DeclId d : path) chain += (chain.empty() ? "`" : " -> `") + model.decl(d).name + "`";
+    ctx.error("cyclic-check", s.file, s.call->range,
+              "cyclic `check()`: the rules of `" + model.decl(s.target).name + "` lead back to it through `check()` calls (" +
+                  chain + "), so evaluating them would never end; write the condition out in one of these rules instead");
+  }
+}
+
+}  // namespace zen::analysis::validate
