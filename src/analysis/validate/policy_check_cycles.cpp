@@ -11,6 +11,7 @@
 // it walks only the policy conditions and returns at once when no `check()` is called.
 #include <algorithm>
 #include <map>
+#include <utility>
 #include <vector>
 
 #include "analysis/validate/internal/util.h"
@@ -22,7 +23,9 @@ using namespace std::string_view_literals;
 namespace {
 
 bool is_policy(const AttributeApp& a) {
-  return a.name == "@@allow"sv || a.name == "@@deny"sv || a.name == "@allow"sv || a.name == "@deny"sv;
+  std::string_view n = a.name;
+  if (n.starts_with("@@")) n.remove_prefix(1);
+  return n == "@allow"sv || n == "@deny"sv;
 }
 
 // The model a `check()` call's first argument designates (kNone if none).
@@ -48,23 +51,41 @@ void check_policy_cycles(ValidationContext& ctx) {
   };
   std::vector<Start> starts;
   std::map<DeclId, std::vector<DeclId>> edges;  // only models whose rules call check()
-  for_each_attribute(model, [&](const AttrSite& s) {
-    const AttributeApp& app = *s.app;
+  // This runs on every (re-)analysis: the flat list of name uses gives where the stdlib's
+  // `check` is called (most schemas: nowhere), and only the models holding such a call are read.
+  const Decl* check_fn = model.find("check");
+  if (!check_fn || !check_fn->is_stdlib() || check_fn->kind != DeclKind::Function) return;
+  std::vector<std::pair<FileId, uint32_t>> calls;
+  for (const Reference& r : model.references)
+    if (r.target.kind == SymbolKind::Decl && r.target.decl == check_fn->id) calls.emplace_back(r.file, r.range.start);
+  if (calls.empty()) return;
+  std::sort(calls.begin(), calls.end());
+  auto calls_check = [&](const Decl& d) {
+    auto it = std::lower_bound(calls.begin(), calls.end(), std::pair<FileId, uint32_t>{d.file, d.range.start});
+    return it != calls.end() && it->first == d.file && it->second < d.range.end;
+  };
+  auto scan = [&](const Decl& d, const Field* field, const AttributeApp& app) {
     if (!is_policy(app)) return;
     const Argument* cond = app.arg("condition");
     if (!cond) return;
     walk(cond->value, [&](const Expr& e) {
       if (!is_check_call(model, e)) return;
-      DeclId target = target_of(model, e, s.holder);
+      DeclId target = target_of(model, e, &d);
       if (target == kNone) return;
       // Edges: the model's own model-level rules, as ZenStack follows them.
-      if (!s.field && app.name.starts_with("@@") && s.holder->is_data_model()) edges[s.holder->id].push_back(target);
+      if (!field) edges[d.id].push_back(target);
       // Starts: the calls ZenStack validates further (a non-list relation field as argument).
       const Expr& a = e.args[0].value;
       const Field* f = a.kind == ExprKind::Reference ? model.field(a.target) : nullptr;
-      if (f && is_relation(*f) && !f->type.list) starts.push_back({&e, s.file, target});
+      if (f && is_relation(*f) && !f->type.list) starts.push_back({&e, d.file, target});
     });
-  });
+  };
+  for (const Decl& d : model.decls) {
+    if (d.is_stdlib() || !d.is_data_model() || !calls_check(d)) continue;
+    for (const AttributeApp& app : d.attributes) scan(d, nullptr, app);
+    for (const Field& f : d.fields)
+      for (const AttributeApp& app : f.attributes) scan(d, &f, app);
+  }
   if (starts.empty() || edges.empty()) return;
 
   // For each target model: the shortest path of check() edges back to itself, if any (BFS).
