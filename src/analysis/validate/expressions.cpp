@@ -198,6 +198,14 @@ struct ExprCheck {
         const Field* f = model.field(a->target);
         bool ok = !t.known() || t.name == "Any"sv || (t.name == "String"sv && !t.list) || (t.list && !(f && is_relation(*f)));
         if (!ok) error(*a, "`length()` needs a String field or a list of scalars, found `" + display(t) + "`");
+        // ZenStack measures fields only: a literal or a member access (`this.name`) is rejected.
+        else if (bool unresolved = (a->kind == ExprKind::Reference || a->kind == ExprKind::Member) &&
+                                   a->target.kind == SymbolKind::None;
+                 a->kind != ExprKind::Error && !unresolved &&
+                 !(a->kind == ExprKind::Reference && a->target.kind == SymbolKind::Field))
+          ctx.error("invalid-argument", file, a->range,
+                    "`length()` takes a field of the model, like `length(name)`, not `" +
+                        std::string(ctx.text(file).substr(a->range.start, a->range.end - a->range.start)) + "`");
       }
     }
   }
