@@ -383,7 +383,8 @@ void check_expressions(ValidationContext& ctx) {
       if (const Argument* p = app.arg("regex")) {
         if (p->value.kind == ExprKind::String)
           check_pattern(ctx, s.file, p->value);
-        else if (p->value.kind != ExprKind::Error)
+        // Values of other types are reported by attribute_arguments.cpp already.
+        else if (ExprType t = type_of(model, p->value, s.holder); t.name == "String"sv || t.name == "Any"sv)
           ctx.error("invalid-argument", s.file, p->value.range, "the pattern of `@regex` must be a string literal");
       }
     if (policy && !s.field && s.holder->is_data_model())
