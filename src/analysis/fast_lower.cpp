@@ -26,6 +26,8 @@
 // Anything unexpected throws Reject (internal to this file), which becomes nullopt.
 #include "analysis/internal/fast_lower.h"
 
+#include <thread>
+
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -176,7 +178,8 @@ void move_tail(std::vector<T>& stack, size_t from, std::vector<T>& into) {
 
 class FastLowerer {
  public:
-  explicit FastLowerer(std::string_view src) : src_(src), s_(src.data()), n_(static_cast<uint32_t>(src.size())) {}
+  /// Lowers [begin, end) of `src`; ranges stay offsets into the whole of `src`.
+  FastLowerer(std::string_view src, uint32_t begin, uint32_t end) : src_(src), s_(src.data()), n_(end), te_(begin) {}
 
   FileDecls run() {
     // About one declaration per 512 bytes of text (generated and real schemas have more
@@ -1072,9 +1075,9 @@ class FastLowerer {
   const char* s_;
   uint32_t n_;
 
+  uint32_t te_ = 0;        // current token [ts_, te_)
   Tok tok_ = Tok::End;
-  uint32_t ts_ = 0;        // current token [ts_, te_)
-  uint32_t te_ = 0;
+  uint32_t ts_ = 0;
   uint32_t prev_end_ = 0;  // end of the token before the current one
   int expr_depth_ = 0;
   std::vector<TextRange> pending_docs_;  // doc comments between the previous and current token
@@ -1097,13 +1100,62 @@ class FastLowerer {
 
 }  // namespace
 
-std::optional<FileDecls> fast_lower_file(std::string_view text) {
-  if (text.size() >= std::numeric_limits<uint32_t>::max()) return std::nullopt;
+std::optional<FileDecls> fast_lower_range(std::string_view text, uint32_t begin, uint32_t end) {
+  if (text.size() >= std::numeric_limits<uint32_t>::max() || begin > end || end > text.size()) return std::nullopt;
   try {
-    return FastLowerer(text).run();
+    return FastLowerer(text, begin, end).run();
   } catch (const Reject&) {
     return std::nullopt;
   }
+}
+
+size_t fast_lower_split_point(std::string_view text) {
+  // The first line consisting of `}` alone at or after the middle; the split is the start of
+  // the line after it.
+  size_t p = text.size() / 2;
+  while (p < text.size()) {
+    size_t nl = text.find('\n', p);
+    if (nl == std::string_view::npos) return std::string_view::npos;
+    size_t line = nl + 1;  // a line starts here
+    size_t close = line;
+    if (close < text.size() && text[close] == '}') {
+      size_t q = close + 1;
+      if (q < text.size() && text[q] == '\r') ++q;
+      if (q < text.size() && text[q] == '\n') return q + 1;
+    }
+    p = line;
+  }
+  return std::string_view::npos;
+}
+
+std::optional<FileDecls> fast_lower_file(std::string_view text) {
+  if (text.size() >= std::numeric_limits<uint32_t>::max()) return std::nullopt;
+  const auto n = static_cast<uint32_t>(text.size());
+  // A large file is lowered as two halves on two threads when there is a safe place to cut it
+  // (see fast_lower_split_point). If either half declines -- the cut may fall inside a block
+  // comment or an object written over several lines -- the whole file is lowered in one go.
+  constexpr size_t kParallelFrom = 256 * 1024;
+  if (text.size() >= kParallelFrom && std::thread::hardware_concurrency() > 1) {
+    size_t cut = fast_lower_split_point(text);
+    if (cut != std::string_view::npos && cut < text.size()) {
+      const auto c = static_cast<uint32_t>(cut);
+      std::optional<FileDecls> second;
+      std::thread worker([&] { second = fast_lower_range(text, c, n); });
+      std::optional<FileDecls> first = fast_lower_range(text, 0, c);
+      worker.join();
+      if (first && second) {
+        auto append = [](auto& into, auto& from) {
+          into.reserve(into.size() + from.size());
+          for (auto& x : from) into.push_back(std::move(x));
+        };
+        append(first->decls, second->decls);
+        append(first->extents, second->extents);
+        append(first->imports, second->imports);
+        return first;
+      }
+    }
+  }
+  return fast_lower_range(text, 0, n);
 }
 
 }  // namespace zen::analysis

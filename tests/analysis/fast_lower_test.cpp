@@ -957,3 +957,94 @@ TEST_CASE("fuzz: random schemas from the grammar, with comments and docs between
   MESSAGE("generated: " << accepted << " of " << kRuns << " schemas accepted, " << clean << " clean");
   CHECK(accepted > kRuns / 10);
 }
+
+namespace {
+
+// Every place fast_lower_split_point could cut `text` (the start of each line after a line that
+// is `}` alone), not just the one past the middle.
+std::vector<uint32_t> cut_candidates(const std::string& text) {
+  std::vector<uint32_t> cuts;
+  size_t line = 0;
+  while (line < text.size()) {
+    size_t nl = text.find('\n', line);
+    if (nl == std::string::npos) break;
+    std::string_view l(text.data() + line, nl - line);
+    if (l == "}" || l == "}\r") cuts.push_back(static_cast<uint32_t>(nl + 1));
+    line = nl + 1;
+  }
+  return cuts;
+}
+
+// Lowering the two halves of a cut and joining them must give the whole text's lowering
+// whenever both halves are accepted. Returns how many cuts had both halves accepted.
+int check_cuts(const std::string& text, size_t max_cuts = SIZE_MAX) {
+  std::optional<FileDecls> whole = fast_lower_range(text, 0, static_cast<uint32_t>(text.size()));
+  int joined = 0;
+  std::vector<uint32_t> cuts = cut_candidates(text);
+  size_t step = cuts.size() > max_cuts ? cuts.size() / max_cuts : 1;
+  for (size_t i = 0; i < cuts.size(); i += step) {
+    uint32_t c = cuts[i];
+    auto a = fast_lower_range(text, 0, c);
+    auto b = fast_lower_range(text, c, static_cast<uint32_t>(text.size()));
+    if (!a || !b) continue;
+    ++joined;
+    INFO("cut at byte " << c);
+    REQUIRE(whole.has_value());
+    for (auto& d : b->decls) a->decls.push_back(std::move(d));
+    for (auto& e : b->extents) a->extents.push_back(e);
+    for (auto& m : b->imports) a->imports.push_back(std::move(m));
+    CHECK(dump(*a) == dump(*whole));
+  }
+  return joined;
+}
+
+}  // namespace
+
+TEST_CASE("two halves lowered apart equal the whole, at every possible cut") {
+  for (const fs::path& p : corpus_files()) {
+    INFO(p.string());
+    std::string text = read_file(p);
+    int joined = check_cuts(text);
+    // Real schemas cut cleanly between their declarations.
+    if (!cut_candidates(text).empty()) CHECK(joined > 0);
+  }
+  check_cuts(std::string(stdlib_text()));
+  for (const fs::path& p : files_in(source_dir() / "tests" / "data" / "analysis", false)) {
+    INFO(p.string());
+    check_cuts(read_file(p));
+  }
+  std::string big = synthetic_schema(400);
+  CHECK(check_cuts(big, 200) > 0);
+  // The file-level entry point takes the two-thread path on a schema this size and must agree
+  // with tree-sitter (compare() checks that).
+  REQUIRE(big.size() >= 256 * 1024);
+  REQUIRE(fast_lower_split_point(big) != std::string::npos);
+  Outcome o = compare(big);
+  CHECK(o.same);
+}
+
+TEST_CASE("cuts inside block comments and multi-line values make a half decline") {
+  // `}` alone on a line inside a block comment, and closing an object written over lines.
+  std::string comment = "model A {\n  id Int @id\n}\n/*\n}\nmodel B { id Int @id }\n*/\nmodel C {\n  id Int @id\n}\n";
+  std::string object = "plugin p {\n  provider = 'x'\n  options = {\n    a: 1\n}\n}\nmodel A {\n  id Int @id\n}\n";
+  for (const std::string& text : {comment, object}) {
+    INFO(text);
+    CHECK(fast_lower_range(text, 0, static_cast<uint32_t>(text.size())).has_value());
+    check_cuts(text);
+  }
+  // The cut after the comment's `}` line leaves an unterminated comment in the first half.
+  uint32_t inside = static_cast<uint32_t>(comment.find("}\nmodel B") + 2);
+  CHECK_FALSE(fast_lower_range(comment, 0, inside).has_value());
+}
+
+TEST_CASE("fuzz: cuts of mutated schemas") {
+  std::vector<std::string> bases;
+  for (const fs::path& p : corpus_files()) bases.push_back(read_file(p));
+  std::mt19937 rng(424242u);
+  for (int i = 0; i < 600; ++i) {
+    const std::string& base = bases[std::uniform_int_distribution<size_t>(0, bases.size() - 1)(rng)];
+    std::string text = mutate(base, rng);
+    INFO("mutation " << i);
+    check_cuts(text, 8);
+  }
+}

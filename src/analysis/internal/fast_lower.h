@@ -20,4 +20,13 @@ namespace zen::analysis {
 
 std::optional<FileDecls> fast_lower_file(std::string_view text);
 
+/// The two halves fast_lower_file may lower in parallel, exposed for its tests.
+/// Lowers [begin, end) of `text` as if it were a whole file (ranges are offsets into `text`).
+std::optional<FileDecls> fast_lower_range(std::string_view text, uint32_t begin, uint32_t end);
+/// Where a large text may be cut in two: the start of the line after the first line at or past
+/// the middle that holds nothing but `}`. When both halves lower, their declarations are the
+/// whole text's (a `}` line can only end a top-level declaration or sit inside a block
+/// comment or a multi-line value, and those make a half decline). npos if there is no such line.
+size_t fast_lower_split_point(std::string_view text);
+
 }  // namespace zen::analysis
