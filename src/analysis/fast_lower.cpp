@@ -403,18 +403,9 @@ class FastLowerer {
     pending_docs_.clear();
   }
 
-  // As lower.cpp's doc_text: each line without `///`, one leading space and trailing line
-  // ends and spaces, joined by "\n".
   std::string doc_text(const std::vector<TextRange>& docs) const {
     std::string doc;
-    for (const TextRange& r : docs) {
-      std::string_view l = src_.substr(r.start, r.end - r.start);
-      if (l.substr(0, 3) == "///") l.remove_prefix(3);
-      if (!l.empty() && l.front() == ' ') l.remove_prefix(1);
-      while (!l.empty() && (l.back() == '\r' || l.back() == '\n' || l.back() == ' ')) l.remove_suffix(1);
-      if (!doc.empty()) doc += '\n';
-      doc += l;
-    }
+    for (const TextRange& r : docs) append_doc_line(doc, src_.substr(r.start, r.end - r.start));
     return doc;
   }
 

@@ -23,6 +23,14 @@ TSFieldId field_id(const char* name) {
 
 }  // namespace cst
 
+void append_doc_line(std::string& doc, std::string_view l) {
+  if (l.substr(0, 3) == "///") l.remove_prefix(3);
+  if (!l.empty() && l.front() == ' ') l.remove_prefix(1);
+  while (!l.empty() && (l.back() == '\r' || l.back() == '\n' || l.back() == ' ')) l.remove_suffix(1);
+  if (!doc.empty()) doc += '\n';
+  doc += l;
+}
+
 namespace {
 
 using cst::field;
@@ -42,14 +50,7 @@ struct Lowerer {
 
   std::string doc_text(const std::vector<TSNode>& docs) {
     std::string doc;
-    for (TSNode d : docs) {
-      std::string_view l = text(d);
-      if (l.substr(0, 3) == "///") l.remove_prefix(3);
-      if (!l.empty() && l.front() == ' ') l.remove_prefix(1);
-      while (!l.empty() && (l.back() == '\r' || l.back() == '\n' || l.back() == ' ')) l.remove_suffix(1);
-      if (!doc.empty()) doc += '\n';
-      doc += l;
-    }
+    for (TSNode d : docs) append_doc_line(doc, text(d));
     return doc;
   }
 

@@ -62,6 +62,10 @@ void shift_decl(Decl& decl, int64_t delta);
 /// Moves every range in one attribute application by `delta` bytes.
 void shift_attribute(AttributeApp& app, int64_t delta);
 
+/// Appends one `///` comment to a declaration's doc text: without the slashes, one leading space
+/// and trailing line ends and spaces; lines are joined by "\n". Both lowering paths use it.
+void append_doc_line(std::string& doc, std::string_view comment);
+
 /// Unescapes a string literal's text (with its quotes).
 std::string unquote(std::string_view literal);
 
