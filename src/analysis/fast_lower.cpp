@@ -539,12 +539,16 @@ class FastLowerer {
     next();
   }
 
-  void parse_model_body(Decl& d) {
+  // `{ member* @@attribute* }` of a model, type or enum: members go to `into` through the scratch
+  // stack, model-level attributes to d.attributes. `member(item)` parses one member after its
+  // name, into the item already holding its doc, start and name.
+  template <class T, class ParseMember>
+  void parse_member_block(Decl& d, std::vector<T>& scratch, std::vector<T>& into, ParseMember member) {
     if (tok_ != Tok::LBrace) reject();
     next();
     auto& docs = inner_docs_;
     docs.clear();
-    size_t fields0 = fields_.size(), attrs0 = attrs_.size();
+    size_t items0 = scratch.size(), attrs0 = attrs_.size();
     for (;;) {
       if (tok_ == Tok::RBrace) break;
       if (tok_ == Tok::ModelAttr) {
@@ -554,19 +558,25 @@ class FastLowerer {
         continue;
       }
       if (tok_ != Tok::Ident) reject();
-      // Fields do not nest, so the reference stays valid while the field is parsed.
-      Field& f = fields_.emplace_back();
-      f.doc = child_doc(docs);
-      f.range.start = ts_;
-      read_name(f.name, f.name_range);
+      // Members do not nest, so the reference stays valid while the member is parsed.
+      T& item = scratch.emplace_back();
+      item.doc = child_doc(docs);
+      item.range.start = ts_;
+      read_name(item.name, item.name_range);
+      member(item);
+      item.range.end = prev_end_;
+    }
+    move_tail(scratch, items0, into);
+    move_tail(attrs_, attrs0, d.attributes);
+    next();
+  }
+
+  void parse_model_body(Decl& d) {
+    parse_member_block(d, fields_, d.fields, [this](Field& f) {
       if (tok_ == Tok::LParen) skip_data_field_parameters();
       parse_field_type(f.type);
       parse_field_attributes(f.attributes);
-      f.range.end = prev_end_;
-    }
-    move_tail(fields_, fields0, d.fields);
-    move_tail(attrs_, attrs0, d.attributes);
-    next();
+    });
   }
 
   void parse_field_attributes(std::vector<AttributeApp>& attrs) {
@@ -622,30 +632,7 @@ class FastLowerer {
   }
 
   void parse_enum_body(Decl& d) {
-    if (tok_ != Tok::LBrace) reject();
-    next();
-    auto& docs = inner_docs_;
-    docs.clear();
-    size_t values0 = values_.size(), attrs0 = attrs_.size();
-    for (;;) {
-      if (tok_ == Tok::RBrace) break;
-      if (tok_ == Tok::ModelAttr) {
-        take_docs(docs);
-        docs.clear();
-        attrs_.push_back(parse_attribute_app());
-        continue;
-      }
-      if (tok_ != Tok::Ident) reject();
-      EnumValue& v = values_.emplace_back();
-      v.doc = child_doc(docs);
-      v.range.start = ts_;
-      read_name(v.name, v.name_range);
-      parse_field_attributes(v.attributes);
-      v.range.end = prev_end_;
-    }
-    move_tail(values_, values0, d.values);
-    move_tail(attrs_, attrs0, d.attributes);
-    next();
+    parse_member_block(d, values_, d.values, [this](EnumValue& v) { parse_field_attributes(v.attributes); });
   }
 
   // `function name(params): Type { body } @@@attrs`. Doc comments anywhere directly in the
