@@ -51,7 +51,9 @@ TEST_CASE("eight concurrent deploys apply each migration exactly once and all su
     p.add_migration("20240101000000_a", "CREATE TABLE counter (n INTEGER);\nINSERT INTO counter VALUES (1);\n");
     p.add_migration("20240102000000_b", big_table_sql(p.provider(), "filler", 200000) + "INSERT INTO counter VALUES (2);\n");
     p.add_migration("20240103000000_c", "INSERT INTO counter VALUES (3);\n");
-    auto codes = p.zen_concurrently("migrate deploy", 8);
+    // Each waits for all those before it; a generous lock timeout keeps a slow disk (fsync under
+    // load) from turning this correctness test into a timing one.
+    auto codes = p.zen_concurrently("migrate deploy --lock-timeout 120000", 8);
     for (int c : codes) CHECK(c == 0);
     CHECK(p.scalar("SELECT count(*) FROM counter") == "3");
     CHECK(p.scalar("SELECT count(*) FROM _prisma_migrations") == "3");

@@ -2,6 +2,7 @@
 // transactions, and files that cannot be opened.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -155,6 +156,28 @@ TEST_CASE("a file that is not a database is reported") {
   auto conn = db::connect("file:" + (dir.path / "junk.db").string());
   REQUIRE_FALSE(conn.ok());
   CHECK(conn.error().code == ErrorCode::DatabaseUnreachable);
+}
+
+TEST_CASE("a database another process holds locked still connects; its queries wait for the lock") {
+  TempDir dir;
+  std::string url = "file:" + (dir.path / "dev.db").string();
+  auto holder = db::connect(url);
+  REQUIRE(holder.ok());
+  REQUIRE((*holder)->execute_script("CREATE TABLE t (n INTEGER); PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT;").ok());
+  // A busy file is a database in use, not an unreachable one: connecting does not wait for it
+  // (that is the migration lock's job, with its own timeout and message).
+  db::ConnectOptions opts;
+  opts.connect_timeout = std::chrono::milliseconds(50);
+  auto waiter = db::connect(url, opts);
+  REQUIRE_MESSAGE(waiter.ok(), (waiter.ok() ? "" : waiter.error().message));
+  auto blocked = (*waiter)->query("SELECT count(*) FROM t");
+  CHECK_FALSE(blocked.ok());
+  holder->reset();  // the holder goes away: its lock with it
+  auto r = (*waiter)->query("SELECT count(*) FROM t");
+  REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
+  // Foreign keys are on even though the first attempt to switch them on met the lock.
+  REQUIRE((*waiter)->execute_script("CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE ch (p INTEGER REFERENCES p(id));").ok());
+  CHECK_FALSE((*waiter)->execute("INSERT INTO ch VALUES (42)").ok());
 }
 
 TEST_CASE("unknown and unsupported urls are rejected") {

@@ -176,15 +176,20 @@ static Result<std::unique_ptr<SqliteConnection>> open_path(const std::string& pa
                             display, why));
   }
   auto conn = std::make_unique<SqliteConnection>(db, std::move(display));
-  sqlite3_busy_timeout(db, static_cast<int>(options.connect_timeout.count()));
   sqlite3_extended_result_codes(db, 1);
   // Prisma's engine and client run with foreign keys on; migrations switch them off themselves.
   // Reading the schema makes SQLite look at the file, so a file that is not a database fails here.
+  // The probe does not wait: a file another process holds locked (a concurrent `migrate deploy`)
+  // is a database in use, not an unreachable one; whoever needs it waits for it afterwards, with
+  // its own timeout and message (migrate/lock.cpp, --lock-timeout). The pragma runs first and
+  // needs no lock, so foreign keys are on either way.
   auto fk = conn->execute_script("PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_master");
-  if (!fk.ok()) {
+  bool busy = !fk.ok() && (sqlite3_errcode(db) & 0xff) == SQLITE_BUSY;
+  if (!fk.ok() && !busy) {
     return fail(ErrorCode::DatabaseUnreachable,
                 fmt::format("cannot use the SQLite database `{}`: {}", conn->display_url(), fk.error().message));
   }
+  sqlite3_busy_timeout(db, static_cast<int>(options.connect_timeout.count()));
   return conn;
 }
 
