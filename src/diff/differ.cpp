@@ -26,7 +26,7 @@ bool Flavour::defaults_match(Pair<ColumnView> cols) const {
   using schema::LiteralKind;
   const auto& prev = cols.previous.default_value();
   const auto& next = cols.next.default_value();
-  auto is_null_value = [](const std::optional<schema::DefaultValue>& d) {
+  auto is_null_value = [](const schema::HeapOptional<schema::DefaultValue>& d) {
     return d && d->kind == DefaultKind::Value && d->value.kind == LiteralKind::Null;
   };
   if (!prev || is_null_value(prev)) {

@@ -33,7 +33,7 @@ const char* arity_name(schema::Arity a) {
   return "";
 }
 
-std::string default_debug(const std::optional<schema::DefaultValue>& d) {
+std::string default_debug(const schema::HeapOptional<schema::DefaultValue>& d) {
   if (!d) return "None";
   switch (d->kind) {
     case schema::DefaultKind::Now: return "Some(Now)";

@@ -164,6 +164,38 @@ std::optional<std::string_view> ident_arg(const AttributeApp& a, std::string_vie
   return std::nullopt;
 }
 
+/// The arguments of `a` matched to each of `params`, found in one pass over the arguments with
+/// AttributeApp::arg's rule (an argument matched to the parameter, else the first unmatched one
+/// written with that name): one walk over arguments that sit far apart in memory instead of one
+/// per parameter.
+template <size_t N>
+std::array<const analysis::Argument*, N> find_args(const AttributeApp& a, const std::array<std::string_view, N>& params) {
+  std::array<const analysis::Argument*, N> matched{}, named{};
+  for (const auto& arg : a.args) {
+    std::string_view param = arg.param;
+    bool by_param = !param.empty();
+    std::string_view key = by_param ? param : std::string_view(arg.name);
+    if (key.empty()) continue;
+    auto& slot = by_param ? matched : named;
+    for (size_t i = 0; i < N; ++i)
+      if (key == params[i]) {
+        if (!slot[i]) slot[i] = &arg;
+        break;
+      }
+  }
+  for (size_t i = 0; i < N; ++i)
+    if (!matched[i]) matched[i] = named[i];
+  return matched;
+}
+
+/// FNV-1a: field names are compared by hash first, so a lookup reads the names of other
+/// fields (each in its own analysis::Field, far apart in memory) only on a hash match.
+uint32_t name_hash(std::string_view s) {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : s) h = (h ^ c) * 16777619u;
+  return h;
+}
+
 struct Lowerer {
   Lowerer(const analysis::Model& model, Provider p) : m(model), provider(p) {}
 
@@ -184,11 +216,13 @@ struct Lowerer {
     static constexpr uint16_t kNoAttribute = UINT16_MAX;
     const Field* field = nullptr;
     ColumnId column;  // invalid for relation fields and unmappable types
+    uint32_t hash = 0;  // name_hash(field->name)
     uint16_t id_attr = kNoAttribute, unique_attr = kNoAttribute, relation_attr = kNoAttribute,
              default_attr = kNoAttribute;
     uint16_t native_type_attr = kNoAttribute;  // the last `@db.X`
     uint16_t map_attr = kNoAttribute;          // the first `@map` with a string
     bool stripped_default = false;             // an id field inherited from a delegate base
+    bool optional = false;                     // field->type.optional
 
     const AttributeApp* attribute(uint16_t i) const { return i == kNoAttribute ? nullptr : &field->attributes[i]; }
     const AttributeApp* id() const { return attribute(id_attr); }
@@ -203,29 +237,46 @@ struct Lowerer {
     }
   };
 
+  /// A relation field with what its `@relation` says, read while the field's attributes are
+  /// at hand: foreign keys and join tables are lowered once every table has its columns.
+  struct RelationInfo {
+    static constexpr uint8_t kNoAction = UINT8_MAX;
+    std::string_view name;                              // the relation's name; "" when none
+    const analysis::Argument* fields = nullptr;         // `fields:`
+    const analysis::Argument* references = nullptr;     // `references:`
+    const analysis::Argument* map = nullptr;            // `map:` (the constraint's name)
+    uint32_t field = 0;                                 // index in ModelTable::fields
+    DeclId target = analysis::kNone;                    // the related model
+    uint8_t on_delete = kNoAction, on_update = kNoAction;  // a ReferentialAction when given
+    bool list = false;
+  };
+
   struct ModelTable {
     const Decl* decl = nullptr;
     TableId table;
     std::vector<FieldInfo> fields;  // emitted data fields, in order
-    /// Models with at most this many fields are searched linearly by name.
+    /// Models with at most this many fields are searched linearly (by hash, then name).
     static constexpr size_t kLinearLookup = 24;
-    /// (field name, index in `fields`) sorted, for larger models: lookups by name stay
+    /// (name hash, index in `fields`) sorted, for larger models: lookups by name stay
     /// logarithmic on models with thousands of fields.
-    std::vector<std::pair<std::string_view, uint32_t>> by_name;
-    /// (target model, index in `fields`) of the relation fields, sorted: finding the
-    /// opposite side of a relation does not scan every field of the other model.
-    std::vector<std::pair<DeclId, uint32_t>> relations;
+    std::vector<std::pair<uint32_t, uint32_t>> by_hash;
+    /// The relation fields, in field order.
+    std::vector<RelationInfo> relations;
+    /// (target model, index in `relations`) sorted: finding the opposite side of a relation
+    /// does not scan every field of the other model.
+    std::vector<std::pair<DeclId, uint32_t>> by_target;
 
     const FieldInfo* find(std::string_view name) const {
-      if (by_name.empty()) {
+      uint32_t h = name_hash(name);
+      if (by_hash.empty()) {
         for (const FieldInfo& f : fields)
-          if (f.field->name.size() == name.size() && f.field->name == name) return &f;
+          if (f.hash == h && f.field->name == name) return &f;
         return nullptr;
       }
-      auto it = std::lower_bound(by_name.begin(), by_name.end(), name,
-                                 [](const auto& p, std::string_view n) { return p.first < n; });
-      if (it == by_name.end() || it->first != name) return nullptr;
-      return &fields[it->second];
+      auto it = std::lower_bound(by_hash.begin(), by_hash.end(), std::pair<uint32_t, uint32_t>(h, 0));
+      for (; it != by_hash.end() && it->first == h; ++it)
+        if (fields[it->second].field->name == name) return &fields[it->second];
+      return nullptr;
     }
     /// The column of the field named `name`; invalid when there is none.
     ColumnId column(std::string_view name) const {
@@ -238,7 +289,7 @@ struct Lowerer {
   std::vector<EnumId> enum_of_decl;     // by DeclId; invalid when enums are not types (SQLite)
   std::vector<std::string_view> name_buffer;  // reused for constraint names
   std::vector<std::string_view> from_buffer, to_buffer;  // reused for foreign key field names
-  size_t index_estimate = 0, fk_estimate = 0;
+  std::vector<const AttributeApp*> index_buffer, unique_buffer;  // reused for @@index, @@unique
 
   Schema& s() { return out.schema; }
 
@@ -324,16 +375,37 @@ struct Lowerer {
     fields = std::move(unique);
   }
 
-  static void index_by_name(ModelTable& mt) {
-    mt.by_name.clear();
-    mt.by_name.reserve(mt.fields.size());
-    for (uint32_t i = 0; i < mt.fields.size(); ++i) mt.by_name.emplace_back(mt.fields[i].field->name, i);
-    std::sort(mt.by_name.begin(), mt.by_name.end());
+  static void index_by_hash(ModelTable& mt) {
+    mt.by_hash.clear();
+    mt.by_hash.reserve(mt.fields.size());
+    for (uint32_t i = 0; i < mt.fields.size(); ++i) mt.by_hash.emplace_back(mt.fields[i].hash, i);
+    std::sort(mt.by_hash.begin(), mt.by_hash.end());
+  }
+
+  /// What the `@relation` of a relation field says, in one pass over its arguments.
+  static void read_relation(const AttributeApp& rel, RelationInfo& r) {
+    static constexpr std::array<std::string_view, 6> kParams = {"name", "fields", "references", "onDelete", "onUpdate", "map"};
+    auto args = find_args(rel, kParams);
+    if (args[0])
+      if (auto s = args[0]->value.as_string()) r.name = *s;
+    r.fields = args[1];
+    r.references = args[2];
+    // kNoAction (absent, or not an action's name) leaves the choice to Prisma's defaults.
+    auto action = [](const analysis::Argument* a) -> uint8_t {
+      if (a)
+        if (auto n = a->value.name())
+          return static_cast<uint8_t>(parse_action(*n, static_cast<ReferentialAction>(RelationInfo::kNoAction)));
+      return RelationInfo::kNoAction;
+    };
+    r.on_delete = action(args[3]);
+    r.on_update = action(args[4]);
+    r.map = args[5];
   }
 
   void collect_fields(ModelTable& mt) {
     const Decl& d = *mt.decl;
     mt.fields.reserve(d.all_fields.size());
+    size_t relation_count = 0;
     for (const auto& slot : d.all_fields) {
       if (!slot.field) continue;
       // One pass over the attributes finds all lowering asks about.
@@ -357,32 +429,44 @@ struct Lowerer {
           if (const auto* arg = attrs[i].first(); arg && arg->value.as_string()) info.map_attr = static_cast<uint16_t>(i);
       }
       if (!keeps(d, slot, computed, info.stripped_default)) continue;
+      info.hash = name_hash(slot.field->name);
+      info.optional = slot.field->type.optional;
+      relation_count += is_relation(*slot.field);
       mt.fields.push_back(info);
     }
     // A name seen before is skipped, as ZenStack keeps the first field of a name (the
     // analysis reports the duplicate). Rare, so it is only handled once detected.
     if (mt.fields.size() <= ModelTable::kLinearLookup) {
-      // Pairwise, but names are only compared when their lengths (gathered once) are equal.
-      std::array<std::string_view, ModelTable::kLinearLookup> names;
-      for (size_t i = 0; i < mt.fields.size(); ++i) names[i] = mt.fields[i].field->name;
+      // Pairwise, but names are only compared when their hashes are equal.
       bool duplicates = false;
       for (size_t i = 1; i < mt.fields.size() && !duplicates; ++i)
         for (size_t j = 0; j < i && !duplicates; ++j)
-          duplicates = names[i].size() == names[j].size() && names[i] == names[j];
+          duplicates = mt.fields[i].hash == mt.fields[j].hash && mt.fields[i].field->name == mt.fields[j].field->name;
       if (duplicates) remove_duplicates(mt.fields);
     } else {
-      index_by_name(mt);
+      index_by_hash(mt);
       bool duplicates = false;
-      for (size_t i = 1; i < mt.by_name.size() && !duplicates; ++i)
-        duplicates = mt.by_name[i].first == mt.by_name[i - 1].first;
+      for (size_t i = 1; i < mt.by_hash.size() && !duplicates; ++i)
+        for (size_t j = i; j > 0 && mt.by_hash[j - 1].first == mt.by_hash[i].first && !duplicates; --j)
+          duplicates = mt.fields[mt.by_hash[j - 1].second].field->name == mt.fields[mt.by_hash[i].second].field->name;
       if (duplicates) {
         remove_duplicates(mt.fields);
-        index_by_name(mt);
+        index_by_hash(mt);
       }
     }
-    for (uint32_t i = 0; i < mt.fields.size(); ++i)
-      if (is_relation(*mt.fields[i].field)) mt.relations.emplace_back(mt.fields[i].field->type.decl, i);
-    std::sort(mt.relations.begin(), mt.relations.end());
+    mt.relations.reserve(relation_count);
+    for (uint32_t i = 0; i < mt.fields.size(); ++i) {
+      const FieldInfo& fi = mt.fields[i];
+      if (!is_relation(*fi.field)) continue;
+      RelationInfo& r = mt.relations.emplace_back();
+      r.field = i;
+      r.target = fi.field->type.decl;
+      r.list = fi.field->type.list;
+      if (const AttributeApp* rel = fi.relation()) read_relation(*rel, r);
+    }
+    mt.by_target.reserve(mt.relations.size());
+    for (uint32_t i = 0; i < mt.relations.size(); ++i) mt.by_target.emplace_back(mt.relations[i].target, i);
+    std::sort(mt.by_target.begin(), mt.by_target.end());
   }
 
   /// Whether the field is a relation (or unresolved) rather than a column.
@@ -545,51 +629,59 @@ struct Lowerer {
     }
   }
 
-  void lower_tables() {
-    tables.reserve(m.models.size());
-    s().tables.reserve(m.models.size());
-    size_t field_count = 0;
+  /// Each model's table, its columns, keys and indexes, one model after the other: a model's
+  /// fields and attributes are read while they are in cache, not in one sweep over every
+  /// model per kind of object. Foreign keys and join tables need every table's columns and
+  /// come after (lower_foreign_keys, lower_implicit_many_to_many).
+  void lower_models() {
+    // Upper bounds from the declarations alone, so that the lists are allocated once (and
+    // touched only as far as they fill). A relation field has no column, and a join table
+    // takes two list relation fields for its two columns; each field adds at most one index
+    // (its @unique, or its join table's) and one foreign key.
+    size_t model_count = 0, field_bound = 0, index_bound = 0, fk_bound = 0;
     for (DeclId id : m.models) {
       const Decl& d = m.decl(id);
       if (d.is_abstract || d.kind != analysis::DeclKind::Model) continue;
-      ModelTable mt;
+      ++model_count;
+      field_bound += d.all_fields.size();
+      index_bound += 1 + d.all_attributes.size() + d.all_fields.size();
+      fk_bound += 1 + d.all_fields.size();
+    }
+    tables.reserve(model_count);
+    s().tables.reserve(model_count);
+    s().columns.reserve(field_bound);
+    s().indexes.reserve(index_bound);
+    if (foreign_keys) s().foreign_keys.reserve(fk_bound);
+    for (DeclId id : m.models) {
+      const Decl& d = m.decl(id);
+      if (d.is_abstract || d.kind != analysis::DeclKind::Model) continue;
+      table_of_decl[id] = static_cast<uint32_t>(tables.size());
+      ModelTable& mt = tables.emplace_back();
       mt.decl = &d;
       mt.table = s().add_table(namespace_for(d.all_attributes), db_name(d.attributes, "@@map", d.name));
       collect_fields(mt);
-      field_count += mt.fields.size();
-      // Upper estimates of the keys and indexes to come (see reserve_keys()).
-      index_estimate += 1 + d.all_attributes.size();
-      fk_estimate += 1;
-      for (const FieldInfo& fi : mt.fields) {
-        index_estimate += fi.unique_attr != FieldInfo::kNoAttribute;
-        if (is_relation(*fi.field)) {
-          ++fk_estimate;
-          // Each side of an implicit many-to-many: its join table has two indexes and keys.
-          if (fi.field->type.list) index_estimate += 1, fk_estimate += 1;
-        }
-      }
-      table_of_decl[id] = static_cast<uint32_t>(tables.size());
-      tables.push_back(std::move(mt));
+      add_columns(mt);
+      lower_keys_and_indexes(mt);
     }
-    s().columns.reserve(field_count);
-    for (auto& mt : tables) {
-      auto& table_columns = s().at(mt.table).columns;
-      table_columns.reserve(mt.fields.size());
-      for (FieldInfo& fi : mt.fields) {
-        if (!has_column(*fi.field)) continue;
-        // Built in place: a column is a dozen strings and optionals, each move costs.
-        fi.column = ColumnId(static_cast<uint32_t>(s().columns.size()));
-        Column& c = s().columns.emplace_back();
-        table_columns.push_back(fi.column);
-        c.table = mt.table;
-        c.name = fi.db_name();
-        column_type(fi, c.type);
-        if (!fi.stripped_default) {
-          bool autoinc = false, prisma_level = false;
-          c.default_value = default_value(fi, c.type.family, autoinc, prisma_level);
-          c.auto_increment = autoinc;
-          c.prisma_level_default = prisma_level;
-        }
+  }
+
+  void add_columns(ModelTable& mt) {
+    auto& table_columns = s().at(mt.table).columns;
+    table_columns.reserve(mt.fields.size() - mt.relations.size());
+    for (FieldInfo& fi : mt.fields) {
+      if (!has_column(*fi.field)) continue;
+      // Built in place: a column is a dozen strings and optionals, each move costs.
+      fi.column = ColumnId(static_cast<uint32_t>(s().columns.size()));
+      Column& c = s().columns.emplace_back();
+      table_columns.push_back(fi.column);
+      c.table = mt.table;
+      c.name = fi.db_name();
+      column_type(fi, c.type);
+      if (!fi.stripped_default) {
+        bool autoinc = false, prisma_level = false;
+        c.default_value = default_value(fi, c.type.family, autoinc, prisma_level);
+        c.auto_increment = autoinc;
+        c.prisma_level_default = prisma_level;
       }
     }
   }
@@ -730,17 +822,11 @@ struct Lowerer {
     }
   }
 
-  static std::string_view relation_name(const AttributeApp* relation) {
-    if (relation)
-      if (const auto* a = relation->arg("name"))
-        if (auto s = a->value.as_string()) return *s;
-    return {};
-  }
-
   /// Adds the foreign key from the fields named `from` of `mt` to those named `to` of
-  /// `target`; nothing when a name has no column or the lists do not match.
+  /// `target`; nothing when a name has no column or the lists do not match. `map` is the
+  /// `map:` argument of the `@relation`, if any.
   void add_fk(const ModelTable& mt, const ModelTable& target, const std::vector<std::string_view>& from,
-              const std::vector<std::string_view>& to, const AttributeApp* rel, ReferentialAction del,
+              const std::vector<std::string_view>& to, const analysis::Argument* map, ReferentialAction del,
               ReferentialAction upd) {
     ForeignKey fk;
     fk.table = mt.table;
@@ -758,8 +844,8 @@ struct Lowerer {
       fk.referenced_columns.push_back(c);
     }
     if (fk.columns.empty() || fk.columns.size() != fk.referenced_columns.size()) return;
-    if (rel)
-      if (auto n = string_arg(*rel, "map")) fk.name = std::string(*n);
+    if (map)
+      if (auto n = map->value.as_string()) fk.name = std::string(*n);
     if (fk.name.empty()) {
       name_buffer.clear();
       for (auto c : fk.columns) name_buffer.push_back(s().at(c).name);
@@ -774,32 +860,29 @@ struct Lowerer {
     auto& from = from_buffer;
     auto& to = to_buffer;
     size_t estimate = 1;  // the delegate_aux key
-    for (const FieldInfo& fi : mt.fields) estimate += fi.relation_attr != FieldInfo::kNoAttribute;
+    for (const RelationInfo& r : mt.relations) estimate += r.fields && r.references;
     s().at(mt.table).foreign_keys.reserve(estimate);
-    for (const FieldInfo& fi : mt.fields) {
-      const Field* f = fi.field;
-      const AttributeApp* rel = fi.relation();
-      if (!is_relation(*f) || !rel) continue;
-      const auto* fields = rel->arg("fields");
-      const auto* refs = rel->arg("references");
-      if (!fields || !refs) continue;
-      const ModelTable* target = table_for(f->type.decl);
+    for (const RelationInfo& r : mt.relations) {
+      if (!r.fields || !r.references) continue;
+      const ModelTable* target = table_for(r.target);
       if (!target) continue;
       from.clear();
       to.clear();
-      for (const auto& e : fields->value.items())
+      for (const auto& e : r.fields->value.items())
         if (auto n = e.name()) from.push_back(*n);
-      for (const auto& e : refs->value.items())
+      for (const auto& e : r.references->value.items())
         if (auto n = e.name()) to.push_back(*n);
       // Prisma's defaults: Restrict when any referencing field is required (its "referential
       // arity"), SetNull when all are optional; updates cascade.
       bool any_required = false;
       for (auto n : from)
-        if (const FieldInfo* sf = mt.find(n); sf && !sf->field->type.optional) any_required = true;
-      auto del = parse_action(ident_arg(*rel, "onDelete").value_or(""),
-                              any_required ? ReferentialAction::Restrict : ReferentialAction::SetNull);
-      auto upd = parse_action(ident_arg(*rel, "onUpdate").value_or(""), ReferentialAction::Cascade);
-      add_fk(mt, *target, from, to, rel, del, upd);
+        if (const FieldInfo* sf = mt.find(n); sf && !sf->optional) any_required = true;
+      auto del = r.on_delete != RelationInfo::kNoAction
+                     ? static_cast<ReferentialAction>(r.on_delete)
+                     : any_required ? ReferentialAction::Restrict : ReferentialAction::SetNull;
+      auto upd = r.on_update != RelationInfo::kNoAction ? static_cast<ReferentialAction>(r.on_update)
+                                                        : ReferentialAction::Cascade;
+      add_fk(mt, *target, from, to, r.map, del, upd);
     }
     // ZenStack's delegate_aux_<base> relation: the sub model's id references the base's id.
     if (const Decl* base = delegate_base(*mt.decl)) {
@@ -816,36 +899,42 @@ struct Lowerer {
 
   void lower_implicit_many_to_many() {
     std::set<std::string, std::less<>> done;
+    struct JoinTable {
+      std::string name;
+      const ModelTable* a;
+      const ModelTable* b;
+    };
+    // Found first, so that the table list grows once.
+    std::vector<JoinTable> joins;
     for (auto& mt : tables) {
-      for (const FieldInfo& fi : mt.fields) {
-        const Field* f = fi.field;
-        if (!is_relation(*f) || !f->type.list) continue;
-        const AttributeApp* rel = fi.relation();
-        if (rel && rel->arg("fields")) continue;
-        const ModelTable* other = table_for(f->type.decl);
+      for (const RelationInfo& r : mt.relations) {
+        if (!r.list || r.fields) continue;
+        const ModelTable* other = table_for(r.target);
         if (!other) continue;
-        std::string_view rname = relation_name(rel);
-        const FieldInfo* opposite = nullptr;
-        auto range = std::equal_range(other->relations.begin(), other->relations.end(),
+        const Field* f = mt.fields[r.field].field;
+        const RelationInfo* opposite = nullptr;
+        auto range = std::equal_range(other->by_target.begin(), other->by_target.end(),
                                       std::pair<DeclId, uint32_t>(mt.decl->id, 0),
                                       [](const auto& a, const auto& b) { return a.first < b.first; });
         for (auto it = range.first; it != range.second; ++it) {
-          const FieldInfo& g = other->fields[it->second];
-          if (g.field == f || relation_name(g.relation()) != rname) continue;
+          const RelationInfo& g = other->relations[it->second];
+          if (other->fields[g.field].field == f || g.name != r.name) continue;
           opposite = &g;
           break;
         }
-        if (!opposite || !opposite->field->type.list) continue;
+        if (!opposite || !opposite->list) continue;
         // Model "A" is the one whose name sorts first. Prisma records the relation while
         // walking model A's fields, so join tables come in model-A order, then field order.
         if (other->decl->name < mt.decl->name) continue;
         const ModelTable* a = &mt;
         const ModelTable* b = other;
-        std::string name = rname.empty() ? a->decl->name + "To" + b->decl->name : std::string(rname);
+        std::string name = r.name.empty() ? a->decl->name + "To" + b->decl->name : std::string(r.name);
         if (!done.insert(name).second) continue;
-        add_join_table(name, *a, *b);
+        joins.push_back({std::move(name), a, b});
       }
     }
+    s().tables.reserve(s().tables.size() + joins.size());
+    for (const JoinTable& j : joins) add_join_table(j.name, *j.a, *j.b);
   }
 
   void add_join_table(const std::string& rel, const ModelTable& a, const ModelTable& b) {
@@ -923,11 +1012,7 @@ struct Lowerer {
     }
     // Enums are TEXT outside PostgreSQL: enum_of_decl stays invalid.
     if (provider == Provider::Postgresql) lower_enums();
-    lower_tables();
-    // The index and foreign key lists allocated once.
-    s().indexes.reserve(index_estimate);
-    if (foreign_keys) s().foreign_keys.reserve(fk_estimate);
-    for (auto& mt : tables) lower_keys_and_indexes(mt);
+    lower_models();
     if (foreign_keys)
       for (auto& mt : tables) lower_foreign_keys(mt);
     lower_implicit_many_to_many();

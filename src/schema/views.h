@@ -45,7 +45,7 @@ class ColumnView {
   bool is_required() const { return arity() == Arity::Required; }
   bool is_nullable() const { return arity() == Arity::Nullable; }
   bool is_list() const { return arity() == Arity::List; }
-  const std::optional<DefaultValue>& default_value() const { return get().default_value; }
+  const HeapOptional<DefaultValue>& default_value() const { return get().default_value; }
   bool is_autoincrement() const { return get().auto_increment; }
   TableView table() const;
   /// Whether the column is part of its table's primary key.

@@ -283,7 +283,7 @@ bool PostgresFlavour::defaults_match(diff::Pair<ColumnView> cols) const {
   using schema::DefaultKind;
   using schema::LiteralKind;
   // A NULL literal default is no default.
-  auto effective = [](const std::optional<schema::DefaultValue>& d) -> const schema::DefaultValue* {
+  auto effective = [](const schema::HeapOptional<schema::DefaultValue>& d) -> const schema::DefaultValue* {
     if (!d || (d->kind == DefaultKind::Value && d->value.kind == LiteralKind::Null)) return nullptr;
     return &*d;
   };

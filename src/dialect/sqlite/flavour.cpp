@@ -38,8 +38,8 @@ std::string_view strip_parens(std::string_view s) {
   return s;
 }
 
-std::optional<schema::DefaultValue> canonical(const std::optional<schema::DefaultValue>& d, schema::ColumnFamily f) {
-  if (!d || d->kind != schema::DefaultKind::DbGenerated || d->expression.empty()) return d;
+std::optional<schema::DefaultValue> canonical(const schema::HeapOptional<schema::DefaultValue>& d, schema::ColumnFamily f) {
+  if (!d || d->kind != schema::DefaultKind::DbGenerated || d->expression.empty()) return d.to_optional();
   return parse_default(strip_parens(d->expression), f);
 }
 
@@ -48,7 +48,7 @@ std::optional<schema::DefaultValue> canonical(const std::optional<schema::Defaul
 bool SqliteFlavour::defaults_match(diff::Pair<schema::ColumnView> cols) const {
   auto a = canonical(cols.previous.default_value(), cols.previous.family());
   auto b = canonical(cols.next.default_value(), cols.next.family());
-  if (a == cols.previous.default_value() && b == cols.next.default_value()) return Flavour::defaults_match(cols);
+  if (cols.previous.default_value() == a && cols.next.default_value() == b) return Flavour::defaults_match(cols);
   // Compare the canonical forms through temporary single-column schemas.
   schema::Schema s[2];
   for (int i = 0; i < 2; ++i) {
