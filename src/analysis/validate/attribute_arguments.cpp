@@ -1,7 +1,7 @@
 // Rule: every attribute application matches its declaration: positional and named arguments
 // fill existing parameters, none twice, required ones present, values of the parameter's type;
 // `@@@once`, `@@@onceInModel`, `@@@targetField` and `@@@deprecated` are honoured.
-#include <map>
+#include <deque>
 #include <optional>
 
 #include "analysis/validate/internal/util.h"
@@ -12,56 +12,66 @@ namespace zen::analysis::validate {
 using namespace std::string_view_literals;
 namespace {
 
-// What the rule needs from an attribute declaration's own `@@@...` attributes, computed once per
-// declaration and run instead of once per application.
+// How a parameter's values are checked (check_types).
+enum class ParamCheck : uint8_t {
+  None,            // Any, ContextType, or a type that is neither builtin nor a declaration
+  FieldReference,  // FieldReference / TransitiveFieldReference: field names
+  Typed,           // assignable to AttrDeclInfo::param_types
+};
+
+// What the rule needs from an attribute declaration's own `@@@...` attributes and parameters,
+// computed once per declaration and run instead of once per application.
 struct AttrDeclInfo {
-  bool ready = false;
   bool once = false;
   bool once_in_model = false;
   std::optional<std::string> deprecation;
   std::vector<std::string> targets;
-  /// Per parameter: the type a value must be assignable to, if the parameter's type is a
-  /// builtin or a declaration.
+  /// Per parameter: how its values are checked, and for Typed ones the type a value must be
+  /// assignable to.
+  std::vector<ParamCheck> param_checks;
   std::vector<ExprType> param_types;
-  std::vector<bool> param_typed;
 };
 
 class AttrDeclInfos {
  public:
-  explicit AttrDeclInfos(const Model& model) : model_(model), infos_(model.decls.size()) {}
+  explicit AttrDeclInfos(const Model& model) : model_(model), slot_(model.decls.size(), kNone) {}
   const AttrDeclInfo& get(DeclId id) {
-    AttrDeclInfo& i = infos_[id];
-    if (!i.ready) {
-      const Decl& d = model_.decl(id);
-      i.ready = true;
-      i.once = d.has_attribute("@@@once");
-      i.once_in_model = d.has_attribute("@@@onceInModel");
-      i.deprecation = model_.deprecation(d);
-      i.targets = model_.target_fields(d);
-      i.param_types.resize(d.params.size());
-      i.param_typed.assign(d.params.size(), true);
-      for (size_t k = 0; k < d.params.size(); ++k) {
-        const Param& p = d.params[k];
-        ExprType& dest = i.param_types[k];
-        dest.list = p.list;
-        if (auto b = parse_builtin_type(p.type)) {
-          dest.name = expr_type_name(*b);
-        } else if (const Decl* pd = model_.find(p.type)) {
-          dest.decl = pd;
-          dest.name = pd->name;
-        } else {
-          i.param_typed[k] = false;
-        }
+    if (slot_[id] != kNone) return infos_[slot_[id]];
+    slot_[id] = static_cast<uint32_t>(infos_.size());
+    AttrDeclInfo& i = infos_.emplace_back();
+    const Decl& d = model_.decl(id);
+    i.once = d.has_attribute("@@@once");
+    i.once_in_model = d.has_attribute("@@@onceInModel");
+    i.deprecation = model_.deprecation(d);
+    i.targets = model_.target_fields(d);
+    i.param_types.resize(d.params.size());
+    i.param_checks.assign(d.params.size(), ParamCheck::None);
+    for (size_t k = 0; k < d.params.size(); ++k) {
+      const Param& p = d.params[k];
+      if (p.type == "Any"sv || p.type == "ContextType"sv) continue;
+      if (p.type == "FieldReference"sv || p.type == "TransitiveFieldReference"sv) {
+        i.param_checks[k] = ParamCheck::FieldReference;
+        continue;
       }
+      ExprType& dest = i.param_types[k];
+      dest.list = p.list;
+      if (auto b = parse_builtin_type(p.type)) {
+        dest.name = expr_type_name(*b);
+      } else if (const Decl* pd = model_.find(p.type)) {
+        dest.decl = pd;
+        dest.name = pd->name;
+      } else {
+        continue;
+      }
+      i.param_checks[k] = ParamCheck::Typed;
     }
     return i;
   }
 
-  std::vector<MatchedArg> matched;  // check_site's buffer, reused
-
  private:
   const Model& model_;
-  std::vector<AttrDeclInfo> infos_;
+  std::vector<uint32_t> slot_;  // per DeclId: index into infos_, kNone when not computed yet
+  std::deque<AttrDeclInfo> infos_;  // a deque: references to computed infos stay valid
 };
 
 bool is_field_ref(const Expr& e) {
@@ -70,14 +80,20 @@ bool is_field_ref(const Expr& e) {
   return false;
 }
 
-std::string field_kind_of(const Field& f) {
+// `kind` is the name of the field's kind for `@@@targetField`: "StringField", "ModelField", ...
+// (empty for other types).
+bool is_field_kind(std::string_view kind, const Field& f) {
+  std::string_view base;
   switch (f.type.kind) {
     case TypeKind::Builtin:
-      return f.type.builtin ? std::string(builtin_type_name(*f.type.builtin)) + "Field" : std::string();
-    case TypeKind::Model: return "ModelField";
-    case TypeKind::TypeDef: return "TypeDefField";
-    default: return "";
+      if (!f.type.builtin) return kind.empty();
+      base = builtin_type_name(*f.type.builtin);
+      break;
+    case TypeKind::Model: base = "Model"; break;
+    case TypeKind::TypeDef: base = "TypeDef"; break;
+    default: return kind.empty();
   }
+  return kind.size() == base.size() + 5 && kind.starts_with(base) && kind.ends_with("Field");
 }
 
 std::string describe_kinds(const std::vector<std::string>& kinds) {
@@ -94,89 +110,114 @@ std::string describe_kinds(const std::vector<std::string>& kinds) {
   return out;
 }
 
-void check_types(ValidationContext& ctx, const AttrSite& s, const Decl& decl, const MatchedArg& m,
-                 const AttrDeclInfo& info) {
-  const Model& model = ctx.model();
-  const Param& p = *m.param;
-  const Expr& v = m.arg->value;
-  if (p.type == "Any"sv || p.type == "ContextType"sv) return;
-  if (p.type == "FieldReference"sv || p.type == "TransitiveFieldReference"sv) {
-    bool ok = p.list ? (v.kind == ExprKind::Array || is_field_ref(v)) : is_field_ref(v);
-    if (ok && v.kind == ExprKind::Array)
-      for (const Expr& item : v.children) ok &= is_field_ref(item);
-    if (!ok)
-      ctx.error("type-mismatch", s.file, v.range,
-                fmt_arg(p.name, decl.name) + " expects " +
-                    (p.list ? "a list of field names, like `[id]`" : "a field name"));
-    return;
+// Counts occurrences of attribute declarations (`@@@once` checks): a short list, as a field or
+// model carries a few attributes.
+class DeclCounter {
+ public:
+  void clear() { counts_.clear(); }
+  /// Counts one more `id`; returns its count so far.
+  int add(DeclId id) {
+    for (auto& [d, n] : counts_)
+      if (d == id) return ++n;
+    counts_.emplace_back(id, 1);
+    return 1;
   }
-  if (!info.param_typed[m.index]) return;
-  const ExprType& dest = info.param_types[m.index];
-  ExprType src = type_of(model, v, s.holder);
-  if (assignable(dest, src, &v)) return;
-  ctx.error("type-mismatch", s.file, v.range,
-            fmt_arg(p.name, decl.name) + " expects a value of type `" + display(dest) + "`, found `" +
-                display(src) + "`");
-}
 
-void check_site(ValidationContext& ctx, const AttrSite& s, AttrDeclInfos& infos) {
-  const Model& model = ctx.model();
-  const AttributeApp& app = *s.app;
-  if (app.decl == kNone) return;
-  const Decl& decl = model.decl(app.decl);
-  if (decl.kind != DeclKind::Attribute) return;
-  const AttrDeclInfo& info = infos.get(app.decl);
+ private:
+  std::vector<std::pair<DeclId, int>> counts_;
+};
 
-  // Arguments.
-  std::vector<MatchedArg>& matched = infos.matched;
-  match_args(app.args, decl.params, /*all_positional=*/false, matched);
-  IndexSet filled(decl.params.size());
-  for (const MatchedArg& m : matched) {
-    if (!m.param) {
-      if (m.arg->name.empty())
-        ctx.error("invalid-argument", s.file, m.arg->range,
-                  "unexpected unnamed argument: `" + app.name + "` takes no more positional arguments; name it or remove it");
-      else
-        ctx.error("invalid-argument", s.file, m.arg->name_range.end > m.arg->name_range.start ? m.arg->name_range : m.arg->range,
-                  "`" + app.name + "` has no parameter named `" + m.arg->name + "`")
-            .data.push_back({"attribute", app.name});
-      continue;
+// The rule's state for one run: the declarations' infos and buffers reused across sites.
+struct AttributeCheck {
+  ValidationContext& ctx;
+  const Model& model;
+  AttrDeclInfos infos;
+  std::optional<Provider> provider;
+  std::vector<MatchedArg> matched;
+  DeclCounter seen;
+
+  explicit AttributeCheck(ValidationContext& c)
+      : ctx(c), model(c.model()), infos(c.model()), provider(provider_of(c.model())) {}
+
+  void check_types(const AttrSite& s, const Decl& decl, const MatchedArg& m, const AttrDeclInfo& info) {
+    const Param& p = *m.param;
+    const Expr& v = m.arg->value;
+    switch (info.param_checks[m.index]) {
+      case ParamCheck::None: return;
+      case ParamCheck::FieldReference: {
+        bool ok = p.list ? (v.kind == ExprKind::Array || is_field_ref(v)) : is_field_ref(v);
+        if (ok && v.kind == ExprKind::Array)
+          for (const Expr& item : v.children) ok &= is_field_ref(item);
+        if (!ok)
+          ctx.error("type-mismatch", s.file, v.range,
+                    fmt_arg(p.name, decl.name) + " expects " +
+                        (p.list ? "a list of field names, like `[id]`" : "a field name"));
+        return;
+      }
+      case ParamCheck::Typed: break;
     }
-    if (filled[m.index]) {
-      ctx.error("duplicate-argument", s.file, m.arg->range,
-                "parameter `" + m.param->name + "` of `" + app.name + "` is given more than once");
-      continue;
-    }
-    filled.set(m.index);
-    check_types(ctx, s, decl, m, info);
-  }
-  for (size_t i = 0; i < decl.params.size(); ++i) {
-    const Param& p = decl.params[i];
-    if (p.optional || filled[i]) continue;
-    ctx.error("missing-argument", s.file, app.range,
-              "`" + app.name + "` needs the argument `" + p.name + "`" +
-                  (p.type.empty() ? std::string() : " of type `" + p.type + (p.list ? "[]" : "") + "`"))
-        .data.push_back({"parameter", p.name});
+    const ExprType& dest = info.param_types[m.index];
+    ExprType src = type_of(model, v, s.holder);
+    if (assignable(dest, src, &v)) return;
+    ctx.error("type-mismatch", s.file, v.range,
+              fmt_arg(p.name, decl.name) + " expects a value of type `" + display(dest) + "`, found `" +
+                  display(src) + "`");
   }
 
-  // Meta-attributes of the declaration.
-  if (const auto& why = info.deprecation) {
-    auto& d = ctx.warning("deprecated-attribute", s.file, app.name_range,
-                          "`" + app.name + "` is deprecated" + (why->empty() ? std::string() : ": " + *why));
-    d.deprecated = true;
-  }
-  if (app.name == "@@@targetField"sv && s.holder->kind != DeclKind::Attribute)
-    ctx.error("attribute-not-allowed", s.file, app.name_range,
-              "`@@@targetField` can only be used on attribute declarations");
-  // `@db.*` fit is checked per provider by native_types.cpp.
-  if (s.field && !(app.name.starts_with("@db.") && provider_of(model))) {
-    const auto& targets = info.targets;
-    if (!targets.empty()) {
+  void check_site(const AttrSite& s) {
+    const AttributeApp& app = *s.app;
+    if (app.decl == kNone) return;
+    const Decl& decl = model.decl(app.decl);
+    if (decl.kind != DeclKind::Attribute) return;
+    const AttrDeclInfo& info = infos.get(app.decl);
+
+    // Arguments.
+    match_args(app.args, decl.params, /*all_positional=*/false, matched);
+    IndexSet filled(decl.params.size());
+    for (const MatchedArg& m : matched) {
+      if (!m.param) {
+        if (m.arg->name.empty())
+          ctx.error("invalid-argument", s.file, m.arg->range,
+                    "unexpected unnamed argument: `" + app.name + "` takes no more positional arguments; name it or remove it");
+        else
+          ctx.error("invalid-argument", s.file, m.arg->name_range.end > m.arg->name_range.start ? m.arg->name_range : m.arg->range,
+                    "`" + app.name + "` has no parameter named `" + m.arg->name + "`")
+              .data.push_back({"attribute", app.name});
+        continue;
+      }
+      if (filled[m.index]) {
+        ctx.error("duplicate-argument", s.file, m.arg->range,
+                  "parameter `" + m.param->name + "` of `" + app.name + "` is given more than once");
+        continue;
+      }
+      filled.set(m.index);
+      check_types(s, decl, m, info);
+    }
+    for (size_t i = 0; i < decl.params.size(); ++i) {
+      const Param& p = decl.params[i];
+      if (p.optional || filled[i]) continue;
+      ctx.error("missing-argument", s.file, app.range,
+                "`" + app.name + "` needs the argument `" + p.name + "`" +
+                    (p.type.empty() ? std::string() : " of type `" + p.type + (p.list ? "[]" : "") + "`"))
+          .data.push_back({"parameter", p.name});
+    }
+
+    // Meta-attributes of the declaration.
+    if (const auto& why = info.deprecation) {
+      auto& d = ctx.warning("deprecated-attribute", s.file, app.name_range,
+                            "`" + app.name + "` is deprecated" + (why->empty() ? std::string() : ": " + *why));
+      d.deprecated = true;
+    }
+    if (app.name == "@@@targetField"sv && s.holder->kind != DeclKind::Attribute)
+      ctx.error("attribute-not-allowed", s.file, app.name_range,
+                "`@@@targetField` can only be used on attribute declarations");
+    // `@db.*` fit is checked per provider by native_types.cpp.
+    if (s.field && !info.targets.empty() && !(provider && app.name.starts_with("@db."))) {
+      const auto& targets = info.targets;
       const Field& f = *s.field;
-      std::string kind = field_kind_of(f);
       bool ok = false;
       for (const auto& t : targets) {
-        if (t == kind) ok = true;
+        if (is_field_kind(t, f)) ok = true;
         if (t == "ListField"sv && f.type.list && !is_relation(f)) ok = true;
       }
       if (!ok && f.type.kind != TypeKind::Unresolved && f.type.kind != TypeKind::Unsupported) {
@@ -187,28 +228,22 @@ void check_site(ValidationContext& ctx, const AttrSite& s, AttrDeclInfos& infos)
       }
     }
   }
-}
 
-// `@@@once`: at most once per field or model (inherited model attributes count).
-void check_once(ValidationContext& ctx, AttrDeclInfos& infos) {
-  const Model& model = ctx.model();
-  auto is_once = [&](const AttributeApp& a) {
-    if (a.decl == kNone) return false;
-    return infos.get(a.decl).once;
-  };
-  for (const Decl& d : model.decls) {
-    if (d.is_stdlib() || !ctx.visit(d, /*loop=*/1)) continue;
+  bool is_once(const AttributeApp& a) { return a.decl != kNone && infos.get(a.decl).once; }
+
+  // `@@@once`: at most once per field or model (inherited model attributes count).
+  void check_once(const Decl& d) {
     for (const Field& f : d.fields) {
-      std::map<DeclId, int> seen;
+      seen.clear();
       for (const AttributeApp& a : f.attributes)
-        if (is_once(a) && ++seen[a.decl] == 2)
+        if (is_once(a) && seen.add(a.decl) == 2)
           ctx.error("duplicate-attribute", f.file, a.range,
                     "`" + a.name + "` can only be used once per field; remove the repeated one");
     }
     const auto& all = d.all_attributes.empty() ? d.attributes : d.all_attributes;
-    std::map<DeclId, int> seen;
+    seen.clear();
     for (const AttributeApp& a : all) {
-      if (!is_once(a) || ++seen[a.decl] < 2) continue;
+      if (!is_once(a) || seen.add(a.decl) < 2) continue;
       // Report where it is written in this declaration; inherited duplicates point at the own one.
       const AttributeApp* own = nullptr;
       for (const AttributeApp& o : d.attributes)
@@ -219,32 +254,37 @@ void check_once(ValidationContext& ctx, AttrDeclInfos& infos) {
                     (a.origin != kNone && a.origin != d.id ? " (it is also inherited)" : ""));
     }
   }
-}
 
-// `@@@onceInModel`: at most one field per model carries it, inherited fields included.
-void check_once_in_model(ValidationContext& ctx, AttrDeclInfos& infos) {
-  const Model& model = ctx.model();
-  for (const Decl* d : data_decls(model)) {
-    if (!ctx.visit(*d, /*loop=*/2)) continue;
-    std::map<DeclId, int> seen;
-    for (const FieldSlot& slot : d->all_fields) {
+  // `@@@onceInModel`: at most one field per model carries it, inherited fields included.
+  void check_once_in_model(const Decl& d) {
+    seen.clear();
+    for (const FieldSlot& slot : d.all_fields) {
       for (const AttributeApp& a : slot.field->attributes) {
         if (a.decl == kNone || !infos.get(a.decl).once_in_model) continue;
-        if (++seen[a.decl] >= 2 && !slot.inherited)
+        if (seen.add(a.decl) >= 2 && !slot.inherited)
           ctx.error("duplicate-attribute", slot.field->file, a.range,
-                    "only one field of `" + d->name + "` can have `" + a.name + "`");
+                    "only one field of `" + d.name + "` can have `" + a.name + "`");
       }
     }
   }
-}
+};
 
 }  // namespace
 
 void check_attribute_arguments(ValidationContext& ctx) {
-  AttrDeclInfos infos(ctx.model());
-  for_each_attribute(ctx, [&](const AttrSite& s) { check_site(ctx, s, infos); });
-  check_once(ctx, infos);
-  check_once_in_model(ctx, infos);
+  AttributeCheck check(ctx);
+  // The three passes run per declaration, while its attributes are in the cache; the loop
+  // numbers keep their diagnostics' keys apart as if each pass went over every declaration.
+  for (const Decl& d : ctx.model().decls) {
+    if (d.is_stdlib() || !ctx.visit(d, /*loop=*/0)) continue;
+    for_each_attribute_of(d, [&](const AttrSite& s) { check.check_site(s); });
+    ctx.visit(d, /*loop=*/1);
+    check.check_once(d);
+    if (d.is_data_model() || d.kind == DeclKind::TypeDef) {
+      ctx.visit(d, /*loop=*/2);
+      check.check_once_in_model(d);
+    }
+  }
 }
 
 }  // namespace zen::analysis::validate

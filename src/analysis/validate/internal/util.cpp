@@ -7,54 +7,6 @@ namespace zen::analysis::validate {
 
 using namespace std::string_view_literals;
 
-namespace {
-
-void for_each_attribute_of(const Decl& d, const std::function<void(const AttrSite&)>& fn) {
-  AttrSite site;
-  site.holder = &d;
-  site.file = d.file;
-  for (const AttributeApp& a : d.attributes) {
-    site.app = &a;
-    fn(site);
-  }
-  for (const Field& f : d.fields) {
-    AttrSite fs = site;
-    fs.field = &f;
-    for (const AttributeApp& a : f.attributes) {
-      fs.app = &a;
-      fn(fs);
-    }
-  }
-  for (const EnumValue& v : d.values) {
-    AttrSite vs = site;
-    vs.value = &v;
-    for (const AttributeApp& a : v.attributes) {
-      vs.app = &a;
-      fn(vs);
-    }
-  }
-  for (const Param& p : d.params) {
-    AttrSite ps = site;
-    ps.param = &p;
-    for (const AttributeApp& a : p.attributes) {
-      ps.app = &a;
-      fn(ps);
-    }
-  }
-}
-
-}  // namespace
-
-void for_each_attribute(const Model& model, const std::function<void(const AttrSite&)>& fn) {
-  for (const Decl& d : model.decls)
-    if (!d.is_stdlib()) for_each_attribute_of(d, fn);
-}
-
-void for_each_attribute(ValidationContext& ctx, const std::function<void(const AttrSite&)>& fn) {
-  for (const Decl& d : ctx.model().decls)
-    if (!d.is_stdlib() && ctx.visit(d)) for_each_attribute_of(d, fn);
-}
-
 std::vector<const Decl*> data_decls(const Model& model) {
   std::vector<const Decl*> out;
   for (const Decl& d : model.decls)
@@ -114,7 +66,7 @@ void match_args(const std::vector<Argument>& args, const std::vector<Param>& par
   }
 }
 
-std::string expr_type_name(BuiltinType t) {
+std::string_view expr_type_name(BuiltinType t) {
   switch (t) {
     case BuiltinType::BigInt: return "Int";
     case BuiltinType::Decimal: return "Float";
@@ -165,7 +117,7 @@ ExprType named_type(const Model& model, std::string_view name, bool list) {
     t.name = expr_type_name(*b);
   } else if (name == "Any"sv || name == "Null"sv || name == "Object"sv || name == "Void"sv ||
              name == "Unsupported"sv || name == "Undefined"sv) {
-    t.name = std::string(name);
+    t.name = name;  // a view of the declaration's return type
   } else if (const Decl* d = model.find(name)) {
     t.decl = d;
     t.name = d->name;
@@ -258,7 +210,7 @@ bool assignable(const ExprType& dest, const ExprType& src, const Expr* src_expr)
 
 std::string display(const ExprType& t) {
   if (!t.known()) return "unknown";
-  std::string s = t.name;
+  std::string s(t.name);
   if (t.list) s += "[]";
   return s;
 }

@@ -2,7 +2,6 @@
 // field kinds and expression typing (ZenStack's rules, zmodel-language.md §4.3).
 #pragma once
 
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,11 +22,56 @@ struct AttrSite {
   FileId file = kNone;
 };
 
+/// Calls `fn(const AttrSite&)` for every attribute application written in `d`: its own
+/// attributes, then those of its fields, enum values and parameters.
+template <class Fn>
+void for_each_attribute_of(const Decl& d, Fn&& fn) {
+  AttrSite site;
+  site.holder = &d;
+  site.file = d.file;
+  for (const AttributeApp& a : d.attributes) {
+    site.app = &a;
+    fn(static_cast<const AttrSite&>(site));
+  }
+  for (const Field& f : d.fields) {
+    AttrSite fs = site;
+    fs.field = &f;
+    for (const AttributeApp& a : f.attributes) {
+      fs.app = &a;
+      fn(static_cast<const AttrSite&>(fs));
+    }
+  }
+  for (const EnumValue& v : d.values) {
+    AttrSite vs = site;
+    vs.value = &v;
+    for (const AttributeApp& a : v.attributes) {
+      vs.app = &a;
+      fn(static_cast<const AttrSite&>(vs));
+    }
+  }
+  for (const Param& p : d.params) {
+    AttrSite ps = site;
+    ps.param = &p;
+    for (const AttributeApp& a : p.attributes) {
+      ps.app = &a;
+      fn(static_cast<const AttrSite&>(ps));
+    }
+  }
+}
+
 /// Calls `fn` for every attribute application written in a user file, once each (inherited
 /// model attributes are visited where they are written).
-void for_each_attribute(const Model& model, const std::function<void(const AttrSite&)>& fn);
+template <class Fn>
+void for_each_attribute(const Model& model, Fn&& fn) {
+  for (const Decl& d : model.decls)
+    if (!d.is_stdlib()) for_each_attribute_of(d, fn);
+}
 /// The same for a per-declaration rule: declarations `ctx.visit` declines are skipped.
-void for_each_attribute(ValidationContext& ctx, const std::function<void(const AttrSite&)>& fn);
+template <class Fn>
+void for_each_attribute(ValidationContext& ctx, Fn&& fn) {
+  for (const Decl& d : ctx.model().decls)
+    if (!d.is_stdlib() && ctx.visit(d)) for_each_attribute_of(d, fn);
+}
 
 /// The user declarations that hold fields (models, views, types), in decl order.
 std::vector<const Decl*> data_decls(const Model& model);
@@ -72,8 +116,9 @@ class IndexSet {
 
 /// The type of an expression (§4.3).
 struct ExprType {
-  std::string name;  // "String", "Int", "Float", "Boolean", "DateTime", "Any", "Null", "Object",
-                     // "Unsupported", or a declaration's name; empty when unknown
+  // "String", "Int", "Float", "Boolean", "DateTime", "Any", "Null", "Object", "Unsupported", or
+  // a declaration's name (a view of a literal or of the Model's text); empty when unknown.
+  std::string_view name;
   const Decl* decl = nullptr;  // model/type/enum for declaration types
   bool list = false;
   bool nullable = false;
@@ -84,7 +129,7 @@ struct ExprType {
 
 /// Maps a builtin field type to its expression type: BigInt -> Int, Decimal -> Float,
 /// Json/Bytes -> Any.
-std::string expr_type_name(BuiltinType t);
+std::string_view expr_type_name(BuiltinType t);
 ExprType field_expr_type(const Model& model, const Field& f);
 /// Infers an expression's type; `self` is the model the expression is written in (for `this`
 /// and `before()`), nullptr outside models.
