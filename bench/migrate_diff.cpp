@@ -1,25 +1,35 @@
-// Times `zen migrate diff --from-empty --to-schema SCHEMA --script` in-process: read and
-// analyse the schema with its imports, lower, normalise, diff against empty, render SQL.
-// Usage: bench_migrate_diff SCHEMA [--provider sqlite|postgresql] [--repeat N] [--cpu]
-// --cpu measures process CPU time (user + system, page faults included) instead of wall
-// time: on a shared, loaded machine it leaves out the time spent waiting for a core.
-// Prints one line: zen-time {"first_ms":..,"warm_min_ms":..,"warm_median_ms":..,...}
-// with, per phase (load, lower = lower + normalise, diff, render), the first run's time
-// (`first_<phase>_ms`), its minor page faults (`first_<phase>_faults`: memory the process
-// touches for the first time, which warm runs find already mapped) and the fastest warm
-// run's time (`<phase>_ms`); `last_faults` are the last run's faults per phase.
+// Times `zen migrate diff --from-empty --to-schema SCHEMA --script` in-process.
+// Usage: bench_migrate_diff SCHEMA [--provider sqlite|postgresql] [--repeat N] [--cpu] [--phases]
+//
+// By default each run is the command itself (commands::migrate_diff, what the CLI calls):
+// read and analyse the schema with its imports, lower it to tables while the validation rules
+// run, normalise, diff against empty, render SQL. Prints one line:
+//   zen-time {"first_ms":..,"warm_min_ms":..,"warm_median_ms":..,"first_faults":..,"tables":..,...}
+// --phases runs the same steps one after another instead, each timed on its own (load =
+// read + analyse, lower = lower + normalise, diff, render), and adds per phase the first
+// run's time (`first_<phase>_ms`), its minor page faults (`first_<phase>_faults`: memory the
+// process touches for the first time, which warm runs find already mapped) and the fastest
+// warm run's time (`<phase>_ms`); `last_faults` are the last run's faults per phase.
+// --provider (phases only) lowers for another provider than the datasource's.
+// --cpu measures process CPU time (user + system of all threads, page faults included)
+// instead of wall time: on a shared, loaded machine it leaves out the time spent waiting
+// for a core, but it counts both threads' work where the command uses two.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <sys/resource.h>
 
+#include "commands/datasource_url.h"
 #include "commands/file_system.h"
 #include "commands/load_schema.h"
+#include "commands/migrate_diff.h"
 #include "dialect/dialect.h"
 #include "schema/lower_zmodel.h"
 
@@ -93,12 +103,36 @@ bool run_once(const std::string& path, std::optional<zen::Provider> provider, Ph
   return true;
 }
 
+// One run of the command; out.total and out.load_faults (all of the run's faults) are set.
+bool run_command(const std::string& path, Phases& out, std::string& error) {
+  long f0 = minor_faults();
+  double t0 = now_ms();
+  zen::commands::DiskFileSystem fs;
+  zen::commands::MapEnvironment env({}, std::filesystem::current_path());
+  zen::commands::MigrateDiffInput input;
+  input.from.kind = zen::commands::DiffSourceKind::Empty;
+  input.to = {zen::commands::DiffSourceKind::Schema, path};
+  input.script = true;
+  auto result = zen::commands::migrate_diff(input, fs, env);
+  out.total = ms_since(t0);
+  out.load_faults = minor_faults() - f0;
+  if (!result.ok()) {
+    error = result.error().message;
+    return false;
+  }
+  out.sql_bytes = result->text.size();
+  for (size_t at = 0; (at = result->text.find("CREATE TABLE ", at)) != std::string::npos; at += 13)
+    if (at == 0 || result->text[at - 1] == '\n') ++out.tables;
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string path;
   std::optional<zen::Provider> provider;
   int repeat = 10;
+  bool phases = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--provider" && i + 1 < argc) {
@@ -109,24 +143,26 @@ int main(int argc, char** argv) {
       }
     } else if (a == "--cpu") {
       use_cpu_time = true;
+    } else if (a == "--phases") {
+      phases = true;
     } else if (a == "--repeat" && i + 1 < argc) {
       repeat = std::max(1, std::atoi(argv[++i]));
     } else if (path.empty() && a[0] != '-') {
       path = a;
     } else {
-      std::cerr << "usage: bench_migrate_diff SCHEMA [--provider sqlite|postgresql] [--repeat N] [--cpu]\n";
+      std::cerr << "usage: bench_migrate_diff SCHEMA [--provider sqlite|postgresql] [--repeat N] [--cpu] [--phases]\n";
       return 2;
     }
   }
   if (path.empty()) {
-    std::cerr << "usage: bench_migrate_diff SCHEMA [--provider sqlite|postgresql] [--repeat N] [--cpu]\n";
+    std::cerr << "usage: bench_migrate_diff SCHEMA [--provider sqlite|postgresql] [--repeat N] [--cpu] [--phases]\n";
     return 2;
   }
   std::vector<Phases> runs;
   for (int i = 0; i < repeat; ++i) {
     Phases p;
     std::string error;
-    if (!run_once(path, provider, p, error)) {
+    if (!(phases ? run_once(path, provider, p, error) : run_command(path, p, error))) {
       std::cerr << "error: " << error << "\n";
       return 1;
     }
@@ -145,6 +181,14 @@ int main(int argc, char** argv) {
     best.render = std::min(best.render, runs[i].render);
   }
   const Phases& first = runs[0];
+  if (!phases) {
+    std::printf(
+        "zen-time {\"first_ms\":%.3f,\"warm_min_ms\":%.3f,\"warm_median_ms\":%.3f,\"first_faults\":%ld,"
+        "\"last_faults\":%ld,\"tables\":%zu,\"sql_bytes\":%zu,\"repeat\":%d,\"clock\":\"%s\"}\n",
+        first.total, warm.front(), warm[warm.size() / 2], first.load_faults, runs.back().load_faults, first.tables,
+        first.sql_bytes, repeat, use_cpu_time ? "cpu" : "wall");
+    return 0;
+  }
   std::printf(
       "zen-time {\"first_ms\":%.3f,\"warm_min_ms\":%.3f,\"warm_median_ms\":%.3f,\"load_ms\":%.3f,\"lower_ms\":%.3f,"
       "\"diff_ms\":%.3f,\"render_ms\":%.3f,\"first_load_ms\":%.3f,\"first_lower_ms\":%.3f,\"first_diff_ms\":%.3f,"

@@ -3,6 +3,7 @@
 // declarations so that re-analysis after an edit only redoes the edited file's work.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -54,6 +55,9 @@ struct HostOptions {
   bool keep_declarations = true;
 };
 
+/// Work to do with a resolved model while the validation rules run (Host::analyze).
+using ResolvedHook = std::function<void(const Model&)>;
+
 /// Keeps the workspace between analyses (the language server holds one). Not thread-safe.
 class Host {
  public:
@@ -78,7 +82,14 @@ class Host {
 
   /// Analyzes `entry` and its transitive imports with the current texts. Cheap when nothing
   /// changed since the last call for the same entry (returns the same snapshot).
-  std::shared_ptr<const Analysis> analyze(std::string_view entry);
+  ///
+  /// `alongside`, when given, is called once with the resolved model, on this thread, while the
+  /// validation rules run on another (a one-shot Host with a large schema; otherwise after
+  /// them): `zen migrate` lowers the schema to tables meanwhile. When the result has no errors
+  /// it has been called; it may also be called for a model that validation then rejects, so
+  /// what it computes must be dropped when the result has errors, and it must not fail on such
+  /// a model. The model is read-only and outlives the call only as part of the result.
+  std::shared_ptr<const Analysis> analyze(std::string_view entry, const ResolvedHook& alongside = {});
 
  private:
   friend Analysis analyze(const std::vector<SourceInput>& files, std::string_view entry);

@@ -1,9 +1,11 @@
 // The analyzer's driver: per-file parse trees and lowered declarations (Host), import
 // resolution over the workspace, name resolution, validation rules, sorted diagnostics.
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <map>
 #include <optional>
+#include <span>
 #include <thread>
 #include <unordered_map>
 
@@ -53,6 +55,44 @@ struct KeptDiag {
   DeclId anchor = kNone;
   std::vector<DeclId> related_anchors;
 };
+
+// From this much schema text on (imports included, stdlib not), the validation rules run on two
+// threads: below it a thread costs more than it saves.
+constexpr size_t kParallelRulesFrom = 128 * 1024;
+
+// Runs every validation rule over a complete model and appends what they report to `diags`, in
+// rule order. On a large model the rules are shared between this thread and one worker: a rule
+// only reads the model and reports into its own list, and the lists are joined in rule order,
+// so the result is the one a serial run gives. `alongside`, when given, runs on this thread
+// while the worker starts on the rules (see Host::analyze); this thread takes rules when it is
+// done.
+void run_rules(const Model& model, const std::vector<std::string_view>& texts, std::vector<Diagnostic>& diags,
+               const ResolvedHook* alongside, bool parallel) {
+  std::span<const Rule> rules = validation_rules();
+  if (!parallel) {
+    ValidationContext ctx(model, texts, diags);
+    for (Rule rule : rules)
+      if (rule) rule(ctx);
+    if (alongside) (*alongside)(model);
+    return;
+  }
+  std::vector<std::vector<Diagnostic>> found(rules.size());
+  std::atomic<size_t> next{0};
+  auto take_rules = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < rules.size();) {
+      if (!rules[i]) continue;
+      ValidationContext ctx(model, texts, found[i]);
+      rules[i](ctx);
+    }
+  };
+  {
+    std::jthread worker(take_rules);  // joined when this scope ends, even on an exception
+    if (alongside) (*alongside)(model);
+    take_rules();
+  }
+  for (auto& list : found)
+    for (auto& d : list) diags.push_back(std::move(d));
+}
 
 // Validation phases (DiagKey::phase) start here, after name resolution's; each rule gets a few
 // (one per pass over the declarations).
@@ -183,7 +223,7 @@ struct Host::Impl {
   }
 
   // Files the entry reaches, resolved imports, diagnostics about imports and syntax.
-  Analysis run(std::string_view entry_view, Model* recycle = nullptr) {
+  Analysis run(std::string_view entry_view, Model* recycle = nullptr, const ResolvedHook* alongside = nullptr) {
     Analysis result;
     std::string entry(entry_view);
     std::vector<Diagnostic> diags;
@@ -250,9 +290,13 @@ struct Host::Impl {
     // what it reported and sorts by DiagKey, which gives the same order (see DiagKey).
     if (!options.keep_declarations) {
       build_model(inputs, result.model, diags, recycle);
-      ValidationContext ctx(result.model, texts, diags);
-      for (Rule rule : validation_rules())
-        if (rule) rule(ctx);
+      // The hook gets only models without errors so far (it may still get one that validation
+      // rejects: its caller decides after the analysis).
+      bool clean = std::none_of(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
+      size_t text_bytes = 0;
+      for (size_t i = 1; i < texts.size(); ++i) text_bytes += texts[i].size();
+      run_rules(result.model, texts, diags, clean ? alongside : nullptr,
+                text_bytes >= kParallelRulesFrom && std::thread::hardware_concurrency() > 1);
       sort_diagnostics(result.model, diags, nullptr);
       for (auto& d : diags) result.diagnostics.push_back(std::move(d));
       return result;
@@ -290,6 +334,7 @@ struct Host::Impl {
     keep_diagnostics(result.model, found, found_keys, incremental, diags, keys);
     sort_diagnostics(result.model, diags, &keys);
     for (auto& d : diags) result.diagnostics.push_back(std::move(d));
+    if (alongside && !result.has_errors()) (*alongside)(result.model);
     return result;
   }
 
@@ -467,14 +512,17 @@ std::vector<std::string> Host::missing_imports(std::string_view entry) {
   return missing;
 }
 
-std::shared_ptr<const Analysis> Host::analyze(std::string_view entry) {
-  if (impl_->cached && impl_->cached_generation == impl_->generation && impl_->cached_entry == entry)
+std::shared_ptr<const Analysis> Host::analyze(std::string_view entry, const ResolvedHook& alongside) {
+  const ResolvedHook* hook = alongside ? &alongside : nullptr;
+  if (impl_->cached && impl_->cached_generation == impl_->generation && impl_->cached_entry == entry) {
+    if (hook && !impl_->cached->has_errors()) alongside(impl_->cached->model);
     return impl_->cached;
+  }
   // When nobody else holds the previous snapshot, its declarations are recycled: moved into the
   // new model and reset, instead of copying every declaration and freeing the old ones.
   std::shared_ptr<Analysis> old = std::move(impl_->cached);
   Model* recycle = old && old.use_count() == 1 ? &old->model : nullptr;
-  impl_->cached = std::make_shared<Analysis>(impl_->run(entry, recycle));
+  impl_->cached = std::make_shared<Analysis>(impl_->run(entry, recycle, hook));
   // Freeing a large model takes a noticeable part of a re-analysis; free what is left of the
   // previous snapshot on a short-lived thread (as rust-analyzer does).
   if (old && old.use_count() == 1 && old->model.decls.size() > 2000)

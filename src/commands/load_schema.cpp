@@ -38,19 +38,20 @@ std::optional<std::pair<std::string, std::string>> read_import(const std::string
 }  // namespace
 
 const std::string* LoadedSchema::text(const std::string& path) const {
-  for (const auto& f : files)
-    if (f.path == path) return &f.text;
-  return nullptr;
+  if (!host || std::find(files.begin(), files.end(), path) == files.end()) return nullptr;
+  return host->file_text(path);
 }
 
-Result<LoadedSchema> load_schema(const std::string& entry, const FileSystem& fs) {
+Result<LoadedSchema> load_schema(const std::string& entry, const FileSystem& fs, const analysis::ResolvedHook& alongside) {
   auto text = fs.read(entry);
   if (!text) return fail(ErrorCode::NotFound, "cannot read the schema file `" + entry + "`; check the path or pass one with `--schema`");
   LoadedSchema out;
   out.entry = entry;
   // Analyzed once: no trees to keep for edits, declarations moved into the model.
-  analysis::Host host(analysis::HostOptions{.keep_syntax_trees = false, .keep_declarations = false});
-  out.files.push_back(analysis::SourceInput{entry, *text});
+  auto owned_host =
+      std::make_shared<analysis::Host>(analysis::HostOptions{.keep_syntax_trees = false, .keep_declarations = false});
+  analysis::Host& host = *owned_host;
+  out.files.push_back(entry);
   host.set_file_text(entry, std::move(*text));
   std::vector<std::string> unreadable;
   // Each round loads the imports the files loaded so far still miss; stops when a round adds
@@ -64,13 +65,14 @@ Result<LoadedSchema> load_schema(const std::string& entry, const FileSystem& fs)
         unreadable.push_back(path);
         continue;
       }
-      out.files.push_back(analysis::SourceInput{found->first, found->second});
+      out.files.push_back(found->first);
       host.set_file_text(found->first, std::move(found->second));
       added = true;
     }
     if (!added) break;
   }
-  out.analysis = host.analyze(entry);
+  out.analysis = host.analyze(entry, alongside);
+  out.host = std::move(owned_host);
   return out;
 }
 

@@ -16,10 +16,12 @@ namespace zen::commands {
 struct LoadedSchema {
   /// The entry path as given.
   std::string entry;
-  /// Every file read, entry first, then imports in the order they were found.
-  std::vector<analysis::SourceInput> files;
+  /// The path of every file read, entry first, then imports in the order they were found.
+  std::vector<std::string> files;
   /// Model plus diagnostics (an import whose file cannot be read is an `unresolved-import`).
   std::shared_ptr<const analysis::Analysis> analysis;
+  /// Holds the files' texts (read once, not copied).
+  std::shared_ptr<const analysis::Host> host;
 
   const analysis::Model& model() const { return analysis->model; }
   bool has_errors() const { return analysis->has_errors(); }
@@ -31,7 +33,10 @@ struct LoadedSchema {
 /// the exact file is missing, a file in the same folder whose name differs only in case is
 /// used). Fails with NotFound when the entry itself cannot be read; problems in the schema are
 /// diagnostics in the result, not errors.
-Result<LoadedSchema> load_schema(const std::string& entry, const FileSystem& fs);
+/// `alongside` is handed to analysis::Host::analyze: it runs with the resolved model while the
+/// validation rules run, and what it computes must be dropped when the result has errors.
+Result<LoadedSchema> load_schema(const std::string& entry, const FileSystem& fs,
+                                 const analysis::ResolvedHook& alongside = {});
 
 /// The schema used when none is given: `zenstack.schema` of the nearest package.json at or
 /// above the current directory (returned even when that file does not exist, so loading it

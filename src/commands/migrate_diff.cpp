@@ -24,6 +24,8 @@ struct LoadedSource {
   std::optional<Provider> provider;
   std::optional<schema::Schema> schema;        // Schema, Url, Migrations
   std::shared_ptr<const analysis::Analysis> analysis;  // Schema
+  /// Schema: the model lowered to tables and normalised, done while it was being validated.
+  std::optional<schema::LowerResult> lowered;
 };
 
 const char* source_flag(DiffSourceKind kind, bool from) {
@@ -43,8 +45,17 @@ std::optional<Provider> provider_of_url(std::string_view url) {
 }
 
 Result<LoadedSource> read_schema_source(const std::string& path, const FileSystem& files) {
-  ZEN_ASSIGN_OR_RETURN(auto loaded, load_schema(path, files));
   LoadedSource out;
+  // Lowering to tables does not wait for validation: it runs meanwhile, and is dropped when
+  // validation rejects the schema.
+  auto lower_meanwhile = [&out](const analysis::Model& model) {
+    if (!model.datasource || !model.datasource->provider) return;
+    auto dialect = dialect::make_dialect(*model.datasource->provider);
+    if (!dialect) return;
+    out.lowered = schema::lower_zmodel(model);
+    dialect->normalize(out.lowered->schema);
+  };
+  ZEN_ASSIGN_OR_RETURN(auto loaded, load_schema(path, files, lower_meanwhile));
   if (loaded.has_errors()) {
     std::string msg = fmt::format("the schema `{}` has errors; fix them first:", path);
     size_t shown = 0;
@@ -145,11 +156,12 @@ Result<MigrateDiffOutput> migrate_diff(const MigrateDiffInput& input, const File
     switch (s.kind) {
       case DiffSourceKind::Empty: schemas[i] = dialect->empty_schema(); break;
       case DiffSourceKind::Schema: {
-        auto lowered = schema::lower_zmodel(sources[i].analysis->model);
+        bool normalized = sources[i].lowered.has_value();
+        auto lowered = normalized ? std::move(*sources[i].lowered) : schema::lower_zmodel(sources[i].analysis->model);
         for (const auto& d : lowered.diagnostics)
           if (d.severity == Severity::Error) return fail(ErrorCode::SchemaInvalid, d.message);
         schemas[i] = std::move(lowered.schema);
-        dialect->normalize(schemas[i]);
+        if (!normalized) dialect->normalize(schemas[i]);
         break;
       }
       case DiffSourceKind::Url: {

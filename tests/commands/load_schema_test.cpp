@@ -18,7 +18,7 @@ TEST_CASE("load_schema follows imports transitively, tolerating cycles and case 
   auto loaded = load_schema("p/schema.zmodel", fs);
   REQUIRE(loaded.ok());
   std::vector<std::string> paths;
-  for (const auto& f : loaded->files) paths.push_back(f.path);
+  for (const auto& f : loaded->files) paths.push_back(f);
   CHECK(paths == std::vector<std::string>{"p/schema.zmodel", "p/models.zmodel", "p/common/base.zmodel", "p/enums.zmodel"});
   CHECK(loaded->model().find_model("U") == nullptr);
   CHECK(loaded->model().find_model("S")->find_field("id") != nullptr);
