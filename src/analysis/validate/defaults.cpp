@@ -139,7 +139,7 @@ struct DefaultCheck {
       need({BuiltinType::DateTime}, "only works on DateTime fields");
     } else if (fn == "uuid"sv || fn == "cuid"sv || fn == "nanoid"sv || fn == "ulid"sv) {
       if (!need({BuiltinType::String}, "generates a string id, so the field must be a String")) return;
-      auto args = e.args;
+      const auto& args = e.args;
       for (size_t k = 0; k < args.size(); ++k) {
         const Argument& a = args[k];
         std::string pname = a.name;

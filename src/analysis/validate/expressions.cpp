@@ -4,6 +4,7 @@
 // are known and `before()` appears only in post-update rules; regular expressions (`regex()`,
 // `@regex`) are valid JavaScript patterns; `create`/`all` rules use only owned relations.
 #include <algorithm>
+#include <deque>
 
 #include "analysis/validate/internal/util.h"
 #include "analysis/validate/js_regex.h"
@@ -100,9 +101,29 @@ struct NonOwnedCheck {
   }
 };
 
+// What the rule keeps across expressions during one run: per function declaration its
+// `@@@expressionContext` list (read once), and a buffer for matching arguments.
+struct RuleState {
+  explicit RuleState(const Model& model) : context_slot(model.decls.size(), kNone) {}
+
+  const std::vector<std::string>& contexts(const Model& model, const Decl& fn) {
+    uint32_t& slot = context_slot[fn.id];
+    if (slot == kNone) {
+      slot = static_cast<uint32_t>(contexts_.size());
+      contexts_.push_back(model.expression_contexts(fn));
+    }
+    return contexts_[slot];
+  }
+
+  std::vector<uint32_t> context_slot;  // per DeclId: index into contexts_, kNone if not read yet
+  std::deque<std::vector<std::string>> contexts_;  // a deque: references stay valid
+  std::vector<MatchedArg> matched;
+};
+
 struct ExprCheck {
   ValidationContext& ctx;
   const Model& model;
+  RuleState& state;
   FileId file;
   const Decl* self;
   std::string_view context;  // a literal from context_of
@@ -284,7 +305,7 @@ struct ExprCheck {
     if (e.target.kind != SymbolKind::Decl || e.target.decl == kNone) return;
     const Decl& fn = model.decl(e.target.decl);
     if (fn.kind != DeclKind::Function) return;
-    auto contexts = model.expression_contexts(fn);
+    const std::vector<std::string>& contexts = state.contexts(model, fn);
     bool allowed = contexts.empty() ? context.empty()
                                     : std::find(contexts.begin(), contexts.end(), context) != contexts.end();
     if (!allowed) {
@@ -298,11 +319,12 @@ struct ExprCheck {
                 "`before()` can only be used in `post-update` policy rules");
     function_arguments(e);
     // Arguments: required parameters and types (extra arguments are tolerated, as ZenStack does).
-    auto matched = match_args(e.args, fn.params, /*all_positional=*/true);
-    std::vector<bool> filled(fn.params.size(), false);
+    std::vector<MatchedArg>& matched = state.matched;
+    match_args(e.args, fn.params, /*all_positional=*/true, matched);
+    IndexSet filled(fn.params.size());
     for (const MatchedArg& m : matched) {
       if (!m.param) continue;
-      filled[m.index] = true;
+      filled.set(m.index);
       ExprType dest;
       dest.list = m.param->list;
       if (auto b = parse_builtin_type(m.param->type)) dest.name = expr_type_name(*b);
@@ -367,10 +389,11 @@ void check_operation(ValidationContext& ctx, FileId file, const AttributeApp& ap
 void check_expressions(ValidationContext& ctx) {
   const Model& model = ctx.model();
   std::vector<uint8_t> is_validation(model.decls.size(), 0);
+  RuleState state(model);
   for_each_attribute(ctx, [&](const AttrSite& s) {
     const AttributeApp& app = *s.app;
     if (app.name.starts_with("@@@")) return;
-    ExprCheck check{ctx, model, s.file, s.holder, context_of(model, app, is_validation)};
+    ExprCheck check{ctx, model, state, s.file, s.holder, context_of(model, app, is_validation)};
     check.in_validate = app.name == "@@validate"sv;
     bool policy = check.context == "AccessPolicy"sv;
     if (policy) check_operation(ctx, s.file, app, check.post_update);

@@ -11,8 +11,11 @@ void check_field_types(ValidationContext& ctx) {
   auto provider = provider_of(model);
   bool lists_ok = !provider || *provider == Provider::Postgresql || *provider == Provider::Cockroachdb ||
                   *provider == Provider::Mongodb;
-  for (const Decl* d : data_decls(model)) {
-    if (!ctx.visit(*d)) continue;
+  // Whether `@fuzzy`/`@fullText` are reported: only then are the fields' attributes read.
+  bool pg_only_unsupported = provider && *provider != Provider::Postgresql;
+  for (const Decl& decl : model.decls) {
+    const Decl* d = &decl;
+    if (d->is_stdlib() || !(d->is_data_model() || d->kind == DeclKind::TypeDef) || !ctx.visit(*d)) continue;
     for (const Field& f : d->fields) {
       const FieldType& t = f.type;
       if (t.list && t.optional) {
@@ -28,13 +31,14 @@ void check_field_types(ValidationContext& ctx) {
                       "` provider; use a `Json` field or a related model instead")
             .data.push_back({"provider", std::string(provider_name(*provider))});
       }
-      for (const char* pg_only : {"@fuzzy", "@fullText"})
-        if (const AttributeApp* a = f.find_attribute(pg_only); a && provider && *provider != Provider::Postgresql)
-          ctx.error("attribute-not-allowed", f.file, a->name_range,
-                    "`" + a->name + "` is only supported by the `postgresql` provider");
+      if (pg_only_unsupported)
+        for (const char* pg_only : {"@fuzzy", "@fullText"})
+          if (const AttributeApp* a = f.find_attribute(pg_only))
+            ctx.error("attribute-not-allowed", f.file, a->name_range,
+                      "`" + a->name + "` is only supported by the `postgresql` provider");
       if (t.kind == TypeKind::TypeDef) {
         bool mongo = provider && *provider == Provider::Mongodb;
-        if (!mongo && !f.has_attribute("@json") && d->kind != DeclKind::TypeDef) {
+        if (!mongo && d->kind != DeclKind::TypeDef && !f.has_attribute("@json")) {
           ctx.error("missing-json-attribute", f.file, t.range,
                     "field `" + f.name + "` has the custom type `" + t.name + "`, which is stored as JSON; add `@json`")
               .data.push_back({"insert", " @json"});
