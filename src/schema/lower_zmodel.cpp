@@ -512,16 +512,18 @@ struct Lowerer {
       case analysis::TypeKind::Model:
       case analysis::TypeKind::Unresolved: return false;
     }
-    // The last `@db.X(args)` wins.
-    if (const AttributeApp* db = fi.native_type()) {
-      t.native_type.assign(db->name, 4);
+    // The last `@db.X(args)` wins, written as is into full_type for normalize to spell in the
+    // dialect's way; enums and Unsupported keep their own name.
+    const AttributeApp* db = fi.native_type();
+    if (db && t.family != ColumnFamily::Enum && t.family != ColumnFamily::Unsupported) {
+      t.full_type.assign(db->name, 4);
       if (!db->args.empty()) {
-        t.native_type += '(';
+        t.full_type += '(';
         for (size_t i = 0; i < db->args.size(); ++i) {
-          if (i) t.native_type += ',';
-          t.native_type += db->args[i].value.text;
+          if (i) t.full_type += ',';
+          t.full_type += db->args[i].value.text;
         }
-        t.native_type += ')';
+        t.full_type += ')';
       }
     }
     return true;
@@ -637,7 +639,7 @@ struct Lowerer {
     // Upper bounds from the declarations alone, so that the lists are allocated once (and
     // touched only as far as they fill). A relation field has no column, and a join table
     // takes two list relation fields for its two columns; each field adds at most one index
-    // (its @unique, or its join table's) and one foreign key.
+    // (its @unique, or its join table's) and one foreign key, and at most half a join table.
     size_t model_count = 0, field_bound = 0, index_bound = 0, fk_bound = 0;
     for (DeclId id : m.models) {
       const Decl& d = m.decl(id);
@@ -648,7 +650,7 @@ struct Lowerer {
       fk_bound += 1 + d.all_fields.size();
     }
     tables.reserve(model_count);
-    s().tables.reserve(model_count);
+    s().tables.reserve(model_count + field_bound / 2);
     s().columns.reserve(field_bound);
     s().indexes.reserve(index_bound);
     if (foreign_keys) s().foreign_keys.reserve(fk_bound);
@@ -904,7 +906,7 @@ struct Lowerer {
       const ModelTable* a;
       const ModelTable* b;
     };
-    // Found first, so that the table list grows once.
+    // Found first, so that the table list grows at most once (lower_models reserves for them).
     std::vector<JoinTable> joins;
     for (auto& mt : tables) {
       for (const RelationInfo& r : mt.relations) {

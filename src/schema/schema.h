@@ -30,13 +30,14 @@ struct ColumnType {
   /// The type as the dialect renders and introspects it, without array brackets:
   /// SQLite "INTEGER", "TEXT", "DATETIME"; PostgreSQL "TEXT", "VARCHAR(255)", "TIMESTAMP(3)".
   /// For enums this is the enum's name.
+  /// A lowered schema not yet normalised holds, for the other families, the `@db.X(args)`
+  /// attribute the type came from as written ("VarChar(255)"), or "" for the family's default
+  /// type: Dialect::normalize turns either into the dialect's spelling.
   std::string full_type;
   ColumnFamily family = ColumnFamily::String;
   Arity arity = Arity::Required;
   /// Set when family == Enum.
   std::optional<EnumId> enum_id;
-  /// The `@db.X(args)` attribute the type came from, e.g. "VarChar(255)"; empty for the default.
-  std::string native_type;
 };
 
 /// A literal default value, normalised: strings unquoted and unescaped, numbers in their

@@ -157,19 +157,15 @@ void normalize(schema::Schema& s) {
   for (auto& col : s.columns) {
     auto family = col.type.family;
     if (family != schema::ColumnFamily::Enum && family != schema::ColumnFamily::Unsupported) {
-      // Lowering leaves full_type empty and records `@db.X(args)` in native_type; an
-      // already normalised (or introspected) column keeps its full_type.
-      if (!col.type.native_type.empty()) {
-        col.type.full_type = canonical_of(col.type.native_type);
-      } else if (col.type.full_type.empty()) {
+      // Lowering leaves full_type empty for the family's default type, or `@db.X(args)` as
+      // written; an already normalised (or introspected) column keeps its spelling.
+      if (col.type.full_type.empty()) {
         // The family's own type maps back to the family: nothing to recompute.
         col.type.full_type = type_for_family(family);
         continue;
-      } else {
-        col.type.full_type = canonical_of(col.type.full_type);
       }
+      col.type.full_type = canonical_of(col.type.full_type);
       if (auto f = family_of_type(col.type.full_type)) col.type.family = *f;
-      col.type.native_type.clear();
     }
   }
   // Prisma creates (and lists) the schemas of a multi-schema datasource in name order.

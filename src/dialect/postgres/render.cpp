@@ -552,6 +552,40 @@ std::vector<std::string> render_step(const diff::Step& step, diff::Pair<const Sc
       step);
 }
 
+namespace {
+
+/// Rendering an index or a foreign key reads the records of its table and columns, which
+/// rendering the tables left long out of cache (a schema of 5,000 models has ~10 MB of
+/// columns): they are fetched some steps ahead, in two stages since the column list itself
+/// is a separate block. Stage 0 fetches a step's column list, stage 1 what the list names.
+void prefetch_step(const Schema& s, const diff::Step& step, int stage) {
+  auto fetch_columns = [&](const std::vector<schema::ColumnId>& ids) {
+    for (auto c : ids) __builtin_prefetch(&s.columns[c.value]);
+  };
+  if (const auto* ci = std::get_if<diff::CreateIndex>(&step)) {
+    const auto& ix = s.at(ci->id);
+    if (stage == 0) {
+      __builtin_prefetch(ix.columns.data());
+      __builtin_prefetch(&s.tables[ix.table.value]);
+    } else {
+      for (const auto& c : ix.columns) __builtin_prefetch(&s.columns[c.column.value]);
+    }
+  } else if (const auto* af = std::get_if<diff::AddForeignKey>(&step)) {
+    const auto& fk = s.at(af->id);
+    if (stage == 0) {
+      __builtin_prefetch(fk.columns.data());
+      __builtin_prefetch(fk.referenced_columns.data());
+      __builtin_prefetch(&s.tables[fk.table.value]);
+      __builtin_prefetch(&s.tables[fk.referenced_table.value]);
+    } else {
+      fetch_columns(fk.columns);
+      fetch_columns(fk.referenced_columns);
+    }
+  }
+}
+
+}  // namespace
+
 std::string render_script(const diff::Migration& migration, diff::Pair<const Schema&> s,
                           const RenderScriptOptions& options) {
   // A generous estimate of the script's size, so that it is built without regrowing.
@@ -561,8 +595,14 @@ std::string render_script(const diff::Migration& migration, diff::Pair<const Sch
     else estimate += 160;
   }
   ScriptWriter w(estimate);
+  // How many steps ahead prefetch_step's two stages run.
+  constexpr size_t kListAhead = 16, kColumnsAhead = 8;
+  const auto& steps = migration.steps;
   // The statements of a fresh schema are appended in place; the others go through render_step.
-  for (const auto& step : migration.steps) {
+  for (size_t i = 0; i < steps.size(); ++i) {
+    const auto& step = steps[i];
+    if (i + kListAhead < steps.size()) prefetch_step(s.next, steps[i + kListAhead], 0);
+    if (i + kColumnsAhead < steps.size()) prefetch_step(s.next, steps[i + kColumnsAhead], 1);
     if (const auto* ct = std::get_if<diff::CreateTable>(&step)) {
       w.begin_statement("CreateTable");
       append_create_table(w.out(), s.next, ct->id);

@@ -34,7 +34,6 @@ void normalize(schema::Schema& s) {
         c.default_value->value.kind = schema::LiteralKind::String;
     }
     if (c.type.family != ColumnFamily::Unsupported) c.type.full_type = type_for_family(c.type.family);
-    c.type.native_type.clear();
     // Sequences do not exist on SQLite; autoincrement is a column property.
     if (c.default_value && c.default_value->kind == schema::DefaultKind::Sequence) {
       c.default_value.reset();
