@@ -217,6 +217,9 @@ struct Lowerer {
     const Field* field = nullptr;
     ColumnId column;  // invalid for relation fields and unmappable types
     uint32_t hash = 0;  // name_hash(field->name)
+    /// The slot's Symbol{Field, origin, member}: what a resolved reference to the field names.
+    DeclId origin = analysis::kNone;
+    uint32_t member = analysis::kNone;
     uint16_t id_attr = kNoAttribute, unique_attr = kNoAttribute, relation_attr = kNoAttribute,
              default_attr = kNoAttribute;
     uint16_t native_type_attr = kNoAttribute;  // the last `@db.X`
@@ -278,17 +281,22 @@ struct Lowerer {
         if (fields[it->second].field->name == name) return &fields[it->second];
       return nullptr;
     }
-    /// The column of the field named `name`; invalid when there is none.
-    ColumnId column(std::string_view name) const {
-      const FieldInfo* f = find(name);
-      return f ? f->column : ColumnId();
+    /// The field a field reference (`fields: [a]`, `@@index([a, b(sort: Desc)])`) names: by
+    /// the symbol the analysis resolved it to, which needs no name comparison (the names sit
+    /// in the analysis' fields, each a likely cache miss), else by name.
+    const FieldInfo* find(const Expr& e) const {
+      if (e.target.kind == analysis::SymbolKind::Field && by_hash.empty())
+        for (const FieldInfo& f : fields)
+          if (f.member == e.target.member && f.origin == e.target.decl) return &f;
+      auto name = e.name();
+      return name ? find(*name) : nullptr;
     }
   };
   std::vector<ModelTable> tables;
   std::vector<uint32_t> table_of_decl;  // by DeclId; kNoTable for declarations without a table
   std::vector<EnumId> enum_of_decl;     // by DeclId; invalid when enums are not types (SQLite)
   std::vector<std::string_view> name_buffer;  // reused for constraint names
-  std::vector<std::string_view> from_buffer, to_buffer;  // reused for foreign key field names
+  std::vector<const FieldInfo*> from_buffer, to_buffer;  // reused for foreign key fields
   std::vector<const AttributeApp*> index_buffer, unique_buffer;  // reused for @@index, @@unique
 
   Schema& s() { return out.schema; }
@@ -430,6 +438,8 @@ struct Lowerer {
       }
       if (!keeps(d, slot, computed, info.stripped_default)) continue;
       info.hash = name_hash(slot.field->name);
+      info.origin = slot.origin;
+      info.member = slot.member;
       info.optional = slot.field->type.optional;
       relation_count += is_relation(*slot.field);
       mt.fields.push_back(info);
@@ -689,10 +699,10 @@ struct Lowerer {
   }
 
   std::optional<IndexColumn> index_column(const ModelTable& mt, const Expr& e) {
-    auto name = e.name();
-    if (!name) return std::nullopt;
-    ColumnId column = mt.column(*name);
-    if (!column.valid()) return std::nullopt;
+    if (!e.name()) return std::nullopt;
+    const FieldInfo* field = mt.find(e);
+    if (!field || !field->column.valid()) return std::nullopt;
+    ColumnId column = field->column;
     IndexColumn ic;
     ic.column = column;
     if (e.kind == ExprKind::Call) {
@@ -824,26 +834,24 @@ struct Lowerer {
     }
   }
 
-  /// Adds the foreign key from the fields named `from` of `mt` to those named `to` of
-  /// `target`; nothing when a name has no column or the lists do not match. `map` is the
-  /// `map:` argument of the `@relation`, if any.
-  void add_fk(const ModelTable& mt, const ModelTable& target, const std::vector<std::string_view>& from,
-              const std::vector<std::string_view>& to, const analysis::Argument* map, ReferentialAction del,
+  /// Adds the foreign key from the fields `from` of `mt` to the fields `to` of `target`;
+  /// nothing when one was not found (null) or has no column, or the lists do not match. `map`
+  /// is the `map:` argument of the `@relation`, if any.
+  void add_fk(const ModelTable& mt, const ModelTable& target, const std::vector<const FieldInfo*>& from,
+              const std::vector<const FieldInfo*>& to, const analysis::Argument* map, ReferentialAction del,
               ReferentialAction upd) {
     ForeignKey fk;
     fk.table = mt.table;
     fk.referenced_table = target.table;
     fk.columns.reserve(from.size());
-    for (auto n : from) {
-      ColumnId c = mt.column(n);
-      if (!c.valid()) return;
-      fk.columns.push_back(c);
+    for (const FieldInfo* f : from) {
+      if (!f || !f->column.valid()) return;
+      fk.columns.push_back(f->column);
     }
     fk.referenced_columns.reserve(to.size());
-    for (auto n : to) {
-      ColumnId c = target.column(n);
-      if (!c.valid()) return;
-      fk.referenced_columns.push_back(c);
+    for (const FieldInfo* f : to) {
+      if (!f || !f->column.valid()) return;
+      fk.referenced_columns.push_back(f->column);
     }
     if (fk.columns.empty() || fk.columns.size() != fk.referenced_columns.size()) return;
     if (map)
@@ -870,15 +878,16 @@ struct Lowerer {
       if (!target) continue;
       from.clear();
       to.clear();
+      // Each field named (null when not found: no foreign key).
       for (const auto& e : r.fields->value.items())
-        if (auto n = e.name()) from.push_back(*n);
+        if (e.name()) from.push_back(mt.find(e));
       for (const auto& e : r.references->value.items())
-        if (auto n = e.name()) to.push_back(*n);
+        if (e.name()) to.push_back(target->find(e));
       // Prisma's defaults: Restrict when any referencing field is required (its "referential
       // arity"), SetNull when all are optional; updates cascade.
       bool any_required = false;
-      for (auto n : from)
-        if (const FieldInfo* sf = mt.find(n); sf && !sf->optional) any_required = true;
+      for (const FieldInfo* sf : from)
+        if (sf && !sf->optional) any_required = true;
       auto del = r.on_delete != RelationInfo::kNoAction
                      ? static_cast<ReferentialAction>(r.on_delete)
                      : any_required ? ReferentialAction::Restrict : ReferentialAction::SetNull;
@@ -891,8 +900,8 @@ struct Lowerer {
       if (const ModelTable* target = table_for(base->id)) {
         from.clear();
         to.clear();
-        for (const FieldInfo* f : id_fields(mt)) from.push_back(f->field->name);
-        for (const FieldInfo* f : id_fields(*target)) to.push_back(f->field->name);
+        for (const FieldInfo* f : id_fields(mt)) from.push_back(f);
+        for (const FieldInfo* f : id_fields(*target)) to.push_back(f);
         if (!from.empty() && from.size() == to.size() && mt.fields.size())
           add_fk(mt, *target, from, to, nullptr, ReferentialAction::Cascade, ReferentialAction::Cascade);
       }
