@@ -5,8 +5,11 @@
 #
 #   bench/migrate_diff_vs_prisma.sh [BUILD_DIR] [REPEAT]
 #
-# zen: bench_migrate_diff (read + analyse + lower + diff + render, in-process; first call and
-# warm median). Prisma: ../shared/tools/prisma-reference `ref diff --time --repeat N` on the
+# zen: bench_migrate_diff (the migrate diff command in-process: read + analyse + lower + diff +
+# render; first call and warm median), wall time as for Prisma. On large schemas zen uses a
+# second core (lowering and half of the validation rules run beside the other half of the
+# rules); the cpu columns give zen's CPU time over all its threads, for comparison with a
+# single-threaded engine. Prisma: ../shared/tools/prisma-reference `ref diff --time --repeat N` on the
 # Prisma schema ZenStack generates from the .zmodel: engine diff call (first and warm median).
 #
 # ZenStack's ZModel->Prisma conversion, which Prisma's route needs first, is slow (seconds for
@@ -79,27 +82,30 @@ cached_prisma() {
   echo "$CACHE/$key.prisma"
 }
 
-printf '%-28s %7s | %10s %10s | %10s %10s %11s | %8s %8s %9s\n' schema tables zen_first zen_warm \
-  prisma_1st prisma_warm zs_convert ratio_1st ratio_wm ratio_e2e
+printf '%-28s %7s | %10s %10s | %10s %10s | %10s %10s %11s | %8s %8s %9s\n' schema tables zen_first zen_warm \
+  cpu_first cpu_warm prisma_1st prisma_warm zs_convert ratio_1st ratio_wm ratio_e2e
 for s in "${schemas[@]}"; do
   name="$(basename "$s" .zmodel)"
   prisma="$(cached_prisma "$s")"
   pc="$(cat "${prisma%.prisma}.convert_ms")"
   zline="$("$BUILD/bench/bench_migrate_diff" "$s" --repeat "$REPEAT" | grep '^zen-time')"
+  cline="$("$BUILD/bench/bench_migrate_diff" "$s" --repeat "$REPEAT" --cpu | grep '^zen-time')"
   rrep="$REPEAT"
   # Prisma's engine on 5,000 models takes seconds per call: fewer repeats there.
   case "$name" in gen_5000) rrep=2 ;; esac
   rline="$( (cd "$REF_DIR" && ./ref diff --from-empty --to-schema "$prisma" --time --repeat "$rrep" 2>&1 >/dev/null) |
     grep '^ref-time')"
   zf=$(json first_ms "$zline"); zw=$(json warm_median_ms "$zline"); tables=$(json tables "$zline")
+  cf=$(json first_ms "$cline"); cw=$(json warm_median_ms "$cline")
   pf=$(json first_ms "$rline"); pw=$(json warm_median_ms "$rline")
-  python3 - "$name" "$tables" "$zf" "$zw" "$pf" "$pw" "$pc" <<'PY'
+  python3 - "$name" "$tables" "$zf" "$zw" "$cf" "$cw" "$pf" "$pw" "$pc" <<'PY'
 import sys
-name, tables, zf, zw, pf, pw, pc = sys.argv[1], sys.argv[2], *map(float, sys.argv[3:])
-print(f"{name[:28]:<28} {tables:>7} | {zf:9.1f}ms {zw:9.1f}ms | {pf:9.1f}ms {pw:9.1f}ms {pc:10.1f}ms |"
+name, tables, zf, zw, cf, cw, pf, pw, pc = sys.argv[1], sys.argv[2], *map(float, sys.argv[3:])
+print(f"{name[:28]:<28} {tables:>7} | {zf:9.1f}ms {zw:9.1f}ms | {cf:9.1f}ms {cw:9.1f}ms | {pf:9.1f}ms {pw:9.1f}ms {pc:10.1f}ms |"
       f" {pf/zf:7.1f}x {pw/zw:7.1f}x {(pc+pf)/zf:8.1f}x")
 PY
 done
+echo "zen_*: wall time; cpu_*: zen's CPU time, all threads (the ratios use wall time, as Prisma's figures are)."
 echo "ratio_1st: first engine call / zen first run; ratio_wm: warm medians;"
 echo "ratio_e2e: (ZenStack conversion + first engine call) / zen first run, i.e. ZModel in, SQL out."
 echo "zs_convert: ZenStack's ZModel->Prisma conversion, measured once and cached in $CACHE."
