@@ -250,6 +250,9 @@ struct Lowerer {
     const analysis::Argument* map = nullptr;            // `map:` (the constraint's name)
     uint32_t field = 0;                                 // index in ModelTable::fields
     DeclId target = analysis::kNone;                    // the related model
+    /// name_hash(name): the opposite side of a relation is matched by name among the other
+    /// model's relation fields, whose names sit in the analysis' arguments.
+    uint32_t hash = 0;
     uint8_t on_delete = kNoAction, on_update = kNoAction;  // a ReferentialAction when given
     bool list = false;
   };
@@ -396,6 +399,7 @@ struct Lowerer {
     auto args = find_args(rel, kParams);
     if (args[0])
       if (auto s = args[0]->value.as_string()) r.name = *s;
+    r.hash = name_hash(r.name);
     r.fields = args[1];
     r.references = args[2];
     // kNoAction (absent, or not an action's name) leaves the choice to Prisma's defaults.
@@ -472,6 +476,7 @@ struct Lowerer {
       r.field = i;
       r.target = fi.field->type.decl;
       r.list = fi.field->type.list;
+      r.hash = name_hash("");
       if (const AttributeApp* rel = fi.relation()) read_relation(*rel, r);
     }
     mt.by_target.reserve(mt.relations.size());
@@ -929,7 +934,7 @@ struct Lowerer {
                                       [](const auto& a, const auto& b) { return a.first < b.first; });
         for (auto it = range.first; it != range.second; ++it) {
           const RelationInfo& g = other->relations[it->second];
-          if (other->fields[g.field].field == f || g.name != r.name) continue;
+          if (other->fields[g.field].field == f || g.hash != r.hash || g.name != r.name) continue;
           opposite = &g;
           break;
         }
