@@ -268,27 +268,23 @@ struct DefaultCheck {
 
 }  // namespace
 
-void check_defaults(ValidationContext& ctx) {
-  const Model& model = ctx.model();
-  for (const Decl* d : data_decls(model)) {
-    if (!ctx.visit(*d)) continue;
-    for (const Field& f : d->fields) {
-      const AttributeApp* app = f.find_attribute("@default");
-      if (!app) continue;
-      if (is_relation(f)) {
-        ctx.error("invalid-default", f.file, app->name_range,
-                  "relation field `" + f.name + "` cannot have a default; put it on the foreign key field");
-        continue;
-      }
-      const Argument* value = app->first();
-      if (!value || !value->name.empty()) {
-        value = nullptr;
-        for (const Argument& a : app->args)
-          if (a.name.empty() || a.name == "value"sv) { value = &a; break; }
-      }
-      if (!value) continue;
-      DefaultCheck{ctx, f}.check_value(value->value, false);
+void check_defaults_of(ValidationContext& ctx, const Decl& d) {
+  for (const Field& f : d.fields) {
+    const AttributeApp* app = f.find_attribute("@default");
+    if (!app) continue;
+    if (is_relation(f)) {
+      ctx.error("invalid-default", f.file, app->name_range,
+                "relation field `" + f.name + "` cannot have a default; put it on the foreign key field");
+      continue;
     }
+    const Argument* value = app->first();
+    if (!value || !value->name.empty()) {
+      value = nullptr;
+      for (const Argument& a : app->args)
+        if (a.name.empty() || a.name == "value"sv) { value = &a; break; }
+    }
+    if (!value) continue;
+    DefaultCheck{ctx, f}.check_value(value->value, false);
   }
 }
 

@@ -103,46 +103,43 @@ std::string names_for(std::span<const NativeType> table, B type) {
 
 }  // namespace
 
-void check_native_types(ValidationContext& ctx) {
+void check_native_types_of(ValidationContext& ctx, const Decl& d) {
   const Model& model = ctx.model();
   auto provider = provider_of(model);
   if (!provider) return;
   auto table = table_for(*provider);
-  std::string pname(provider_name(*provider));
-  for (const Decl* d : data_decls(model)) {
-    if (!ctx.visit(*d)) continue;
-    for (const Field& f : d->fields) {
-      for (const AttributeApp& a : f.attributes) {
-        if (!a.name.starts_with("@db.")) continue;
-        std::string_view native = std::string_view(a.name).substr(4);
-        const NativeType* nt = nullptr;
-        for (const NativeType& n : table)
-          if (native == n.name) nt = &n;
-        if (!nt) {
-          std::string hint = f.type.builtin ? names_for(table, *f.type.builtin) : std::string();
-          auto& diag = ctx.error("invalid-native-type", f.file, a.name_range,
-                                 "native type `" + std::string(native) + "` is not supported by the `" + pname +
-                                     "` provider" +
-                                     (hint.empty() ? std::string("; remove it") : "; for this field use " + hint));
-          diag.data.push_back({"provider", pname});
-          continue;
-        }
-        if (f.type.kind == TypeKind::Builtin && f.type.builtin &&
-            std::find(nt->types.begin(), nt->types.end(), *f.type.builtin) == nt->types.end()) {
-          std::string hint = names_for(table, *f.type.builtin);
-          ctx.error("invalid-native-type", f.file, a.name_range,
-                    "native type `" + std::string(native) + "` cannot be used on " +
-                        a_type(builtin_type_name(*f.type.builtin)) + " field" +
-                        (hint.empty() ? std::string() : "; use " + hint));
-          continue;
-        }
-        // More arguments than the attribute declares is reported by attribute_arguments.cpp.
-        size_t declared = a.decl != kNone ? model.decl(a.decl).params.size() : a.args.size();
-        if (static_cast<int>(a.args.size()) > nt->max_args && a.args.size() <= declared) {
-          ctx.error("invalid-argument", f.file, a.range,
-                    "native type `" + std::string(native) + "` takes " +
-                        (nt->max_args == 0 ? std::string("no arguments") : "at most " + std::to_string(nt->max_args) + " argument" + (nt->max_args > 1 ? "s" : "")));
-        }
+  std::string_view pname = provider_name(*provider);
+  for (const Field& f : d.fields) {
+    for (const AttributeApp& a : f.attributes) {
+      if (!a.name.starts_with("@db.")) continue;
+      std::string_view native = std::string_view(a.name).substr(4);
+      const NativeType* nt = nullptr;
+      for (const NativeType& n : table)
+        if (native == n.name) nt = &n;
+      if (!nt) {
+        std::string hint = f.type.builtin ? names_for(table, *f.type.builtin) : std::string();
+        auto& diag = ctx.error("invalid-native-type", f.file, a.name_range,
+                               "native type `" + std::string(native) + "` is not supported by the `" + std::string(pname) +
+                                   "` provider" +
+                                   (hint.empty() ? std::string("; remove it") : "; for this field use " + hint));
+        diag.data.push_back({"provider", std::string(pname)});
+        continue;
+      }
+      if (f.type.kind == TypeKind::Builtin && f.type.builtin &&
+          std::find(nt->types.begin(), nt->types.end(), *f.type.builtin) == nt->types.end()) {
+        std::string hint = names_for(table, *f.type.builtin);
+        ctx.error("invalid-native-type", f.file, a.name_range,
+                  "native type `" + std::string(native) + "` cannot be used on " +
+                      a_type(builtin_type_name(*f.type.builtin)) + " field" +
+                      (hint.empty() ? std::string() : "; use " + hint));
+        continue;
+      }
+      // More arguments than the attribute declares is reported by attribute_arguments.cpp.
+      size_t declared = a.decl != kNone ? model.decl(a.decl).params.size() : a.args.size();
+      if (static_cast<int>(a.args.size()) > nt->max_args && a.args.size() <= declared) {
+        ctx.error("invalid-argument", f.file, a.range,
+                  "native type `" + std::string(native) + "` takes " +
+                      (nt->max_args == 0 ? std::string("no arguments") : "at most " + std::to_string(nt->max_args) + " argument" + (nt->max_args > 1 ? "s" : "")));
       }
     }
   }

@@ -8,10 +8,7 @@ namespace zen::analysis::validate {
 void check_attribute_arguments(ValidationContext& ctx);  // attribute_arguments.cpp
 void check_datasource(ValidationContext& ctx);           // datasource.cpp
 void check_generators(ValidationContext& ctx);           // generators.cpp
-void check_unique_criteria(ValidationContext& ctx);      // unique_criteria.cpp
-void check_field_types(ValidationContext& ctx);          // field_types.cpp
-void check_native_types(ValidationContext& ctx);         // native_types.cpp
-void check_defaults(ValidationContext& ctx);             // defaults.cpp
+void check_field_rules(ValidationContext& ctx);          // field_rules.cpp: the four below
 void check_relations(ValidationContext& ctx);            // relations.cpp
 void check_index_fields(ValidationContext& ctx);         // index_fields.cpp
 void check_delegates(ValidationContext& ctx);            // delegates.cpp
@@ -20,5 +17,12 @@ void check_enums(ValidationContext& ctx);                // enums.cpp
 void check_expressions(ValidationContext& ctx);          // expressions.cpp
 void check_procedures(ValidationContext& ctx);           // procedures.cpp
 void check_policy_cycles(ValidationContext& ctx);        // policy_check_cycles.cpp
+
+// Per-declaration checks of a model, view or type, run by check_field_rules (the caller has
+// called ctx.visit for the declaration). check_unique_criteria_of takes models and views only.
+void check_unique_criteria_of(ValidationContext& ctx, const Decl& d);  // unique_criteria.cpp
+void check_field_types_of(ValidationContext& ctx, const Decl& d);      // field_types.cpp
+void check_native_types_of(ValidationContext& ctx, const Decl& d);     // native_types.cpp
+void check_defaults_of(ValidationContext& ctx, const Decl& d);         // defaults.cpp
 
 }  // namespace zen::analysis::validate

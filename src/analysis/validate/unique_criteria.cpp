@@ -29,61 +29,58 @@ void check_id_field(ValidationContext& ctx, const Field& f, FileId file, TextRan
 
 }  // namespace
 
-void check_unique_criteria(ValidationContext& ctx) {
+void check_unique_criteria_of(ValidationContext& ctx, const Decl& d) {
   const Model& model = ctx.model();
-  for (const Decl& d : model.decls) {
-    if (d.is_stdlib() || !d.is_data_model() || !ctx.visit(d)) continue;
-    bool is_view = d.kind == DeclKind::View;
-    if (is_view) {
-      for (const Field& f : d.fields)
-        if (const AttributeApp* a = f.find_attribute("@id"))
-          ctx.warning("view-id", d.file, a->name_range,
-                      "views cannot have a primary key (Prisma 6 rejects `@id` on views); use `@unique` instead");
-      for (const AttributeApp& a : d.attributes)
-        if (a.name == "@@id"sv || a.name == "@@index"sv)
-          ctx.warning("view-id", d.file, a.name_range,
-                      "views cannot have " + std::string(a.name == "@@id"sv ? "a primary key" : "indexes") +
-                          "; remove `" + a.name + "`");
-      continue;
-    }
-    // With a broken `with`/`extends` the inherited fields are unknown (resolution reports it).
-    bool broken = false;
-    for (DeclId m : d.mixins) broken |= m == kNone || model.decl(m).kind != DeclKind::TypeDef;
-    for (DeclId b : d.bases) broken |= b == kNone;
-    if (broken || d.mixins.size() != d.mixin_names.size() || d.bases.size() != d.base_names.size()) continue;
-    const AttributeApp* model_id = d.find_any_attribute("@@id");
-    int id_fields = 0;
-    bool unique = model_id || d.find_any_attribute("@@unique");
-    for (const FieldSlot& slot : d.all_fields) {
-      const Field& f = *slot.field;
-      if (const AttributeApp* a = f.find_attribute("@id")) {
-        unique = true;
-        ++id_fields;
-        if (!slot.inherited) {
-          check_id_field(ctx, f, f.file, a->name_range);
-          if (id_fields > 1)
-            ctx.error("multiple-ids", f.file, a->name_range,
-                      "a model can have only one `@id` field; use `@@id([a, b])` for a compound id");
-        }
+  bool is_view = d.kind == DeclKind::View;
+  if (is_view) {
+    for (const Field& f : d.fields)
+      if (const AttributeApp* a = f.find_attribute("@id"))
+        ctx.warning("view-id", d.file, a->name_range,
+                    "views cannot have a primary key (Prisma 6 rejects `@id` on views); use `@unique` instead");
+    for (const AttributeApp& a : d.attributes)
+      if (a.name == "@@id"sv || a.name == "@@index"sv)
+        ctx.warning("view-id", d.file, a.name_range,
+                    "views cannot have " + std::string(a.name == "@@id"sv ? "a primary key" : "indexes") +
+                        "; remove `" + a.name + "`");
+    return;
+  }
+  // With a broken `with`/`extends` the inherited fields are unknown (resolution reports it).
+  bool broken = false;
+  for (DeclId m : d.mixins) broken |= m == kNone || model.decl(m).kind != DeclKind::TypeDef;
+  for (DeclId b : d.bases) broken |= b == kNone;
+  if (broken || d.mixins.size() != d.mixin_names.size() || d.bases.size() != d.base_names.size()) return;
+  const AttributeApp* model_id = d.find_any_attribute("@@id");
+  int id_fields = 0;
+  bool unique = model_id || d.find_any_attribute("@@unique");
+  for (const FieldSlot& slot : d.all_fields) {
+    const Field& f = *slot.field;
+    if (const AttributeApp* a = f.find_attribute("@id")) {
+      unique = true;
+      ++id_fields;
+      if (!slot.inherited) {
+        check_id_field(ctx, f, f.file, a->name_range);
+        if (id_fields > 1)
+          ctx.error("multiple-ids", f.file, a->name_range,
+                    "a model can have only one `@id` field; use `@@id([a, b])` for a compound id");
       }
-      if (f.has_attribute("@unique")) unique = true;
     }
-    if (model_id && id_fields > 0) {
-      const AttributeApp* own = d.find_attribute("@@id");
-      ctx.error("multiple-ids", d.file, own ? own->name_range : d.name_range,
-                "model `" + d.name + "` cannot have both `@id` and `@@id`; keep one");
-    }
-    if (const AttributeApp* own = d.find_attribute("@@id"); own && own->first()) {
-      for (const Expr& item : own->first()->value.items())
-        if (const Field* f = model.field(item.target)) check_id_field(ctx, *f, d.file, item.range);
-    }
-    if (!unique && !d.has_attribute("@@ignore") && !d.is_abstract) {
-      auto& diag = ctx.error("no-unique-criterion", d.file, d.name_range,
-                             "model `" + d.name +
-                                 "` has no unique criterion; add an `@id` field, or `@@id`, `@unique` or `@@unique`");
-      diag.data.push_back({"model", d.name});
-      diag.data.push_back({"suggestion", "id Int @id @default(autoincrement())"});
-    }
+    if (f.has_attribute("@unique")) unique = true;
+  }
+  if (model_id && id_fields > 0) {
+    const AttributeApp* own = d.find_attribute("@@id");
+    ctx.error("multiple-ids", d.file, own ? own->name_range : d.name_range,
+              "model `" + d.name + "` cannot have both `@id` and `@@id`; keep one");
+  }
+  if (const AttributeApp* own = d.find_attribute("@@id"); own && own->first()) {
+    for (const Expr& item : own->first()->value.items())
+      if (const Field* f = model.field(item.target)) check_id_field(ctx, *f, d.file, item.range);
+  }
+  if (!unique && !d.has_attribute("@@ignore") && !d.is_abstract) {
+    auto& diag = ctx.error("no-unique-criterion", d.file, d.name_range,
+                           "model `" + d.name +
+                               "` has no unique criterion; add an `@id` field, or `@@id`, `@unique` or `@@unique`");
+    diag.data.push_back({"model", d.name});
+    diag.data.push_back({"suggestion", "id Int @id @default(autoincrement())"});
   }
 }
 
