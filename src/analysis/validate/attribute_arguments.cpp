@@ -2,6 +2,7 @@
 // fill existing parameters, none twice, required ones present, values of the parameter's type;
 // `@@@once`, `@@@onceInModel`, `@@@targetField` and `@@@deprecated` are honoured.
 #include <deque>
+#include <memory>
 #include <optional>
 
 #include "analysis/validate/internal/util.h"
@@ -271,20 +272,17 @@ struct AttributeCheck {
 
 }  // namespace
 
-void check_attribute_arguments(ValidationContext& ctx) {
-  AttributeCheck check(ctx);
-  // The three passes run per declaration, while its attributes are in the cache; the loop
-  // numbers keep their diagnostics' keys apart as if each pass went over every declaration.
-  for (const Decl& d : ctx.model().decls) {
-    if (d.is_stdlib() || !ctx.visit(d, /*loop=*/0)) continue;
-    for_each_attribute_of(d, [&](const AttrSite& s) { check.check_site(s); });
-    ctx.visit(d, /*loop=*/1);
-    check.check_once(d);
-    if (d.is_data_model() || d.kind == DeclKind::TypeDef) {
-      ctx.visit(d, /*loop=*/2);
-      check.check_once_in_model(d);
-    }
-  }
+struct AttributeArguments::Impl : AttributeCheck {
+  using AttributeCheck::AttributeCheck;
+};
+
+AttributeArguments::AttributeArguments(ValidationContext& ctx) : impl_(std::make_unique<Impl>(ctx)) {}
+AttributeArguments::~AttributeArguments() = default;
+
+void AttributeArguments::check(const Decl& d) {
+  for_each_attribute_of(d, [&](const AttrSite& s) { impl_->check_site(s); });
+  impl_->check_once(d);
+  if (d.is_data_model() || d.kind == DeclKind::TypeDef) impl_->check_once_in_model(d);
 }
 
 }  // namespace zen::analysis::validate

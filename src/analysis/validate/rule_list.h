@@ -1,14 +1,15 @@
 // The validation rules, one per file in src/analysis/validate/; rules.cpp lists them in order.
 #pragma once
 
+#include <memory>
+
 #include "analysis/validate/rules.h"
 
 namespace zen::analysis::validate {
 
-void check_attribute_arguments(ValidationContext& ctx);  // attribute_arguments.cpp
 void check_datasource(ValidationContext& ctx);           // datasource.cpp
 void check_generators(ValidationContext& ctx);           // generators.cpp
-void check_field_rules(ValidationContext& ctx);          // field_rules.cpp: the four below
+void check_per_declaration(ValidationContext& ctx);      // per_declaration.cpp: the five below
 void check_relations(ValidationContext& ctx);            // relations.cpp
 void check_index_fields(ValidationContext& ctx);         // index_fields.cpp
 void check_delegates(ValidationContext& ctx);            // delegates.cpp
@@ -18,8 +19,23 @@ void check_expressions(ValidationContext& ctx);          // expressions.cpp
 void check_procedures(ValidationContext& ctx);           // procedures.cpp
 void check_policy_cycles(ValidationContext& ctx);        // policy_check_cycles.cpp
 
-// Per-declaration checks of a model, view or type, run by check_field_rules (the caller has
-// called ctx.visit for the declaration). check_unique_criteria_of takes models and views only.
+// Per-declaration checks, run by check_per_declaration (the caller has called ctx.visit for
+// the declaration).
+
+/// Attribute applications match their declarations (attribute_arguments.cpp), for any user
+/// declaration; keeps what it learns about attribute declarations across declarations.
+class AttributeArguments {
+ public:
+  explicit AttributeArguments(ValidationContext& ctx);
+  ~AttributeArguments();
+  void check(const Decl& d);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Checks of a model, view or type; check_unique_criteria_of takes models and views only.
 void check_unique_criteria_of(ValidationContext& ctx, const Decl& d);  // unique_criteria.cpp
 void check_field_types_of(ValidationContext& ctx, const Decl& d);      // field_types.cpp
 void check_native_types_of(ValidationContext& ctx, const Decl& d);     // native_types.cpp

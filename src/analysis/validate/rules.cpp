@@ -8,10 +8,10 @@ namespace zen::analysis {
 
 std::span<const Rule> validation_rules() {
   static const Rule kRules[] = {
-      validate::check_datasource,  validate::check_generators,   validate::check_attribute_arguments,
-      validate::check_field_rules, validate::check_relations,    validate::check_index_fields,
-      validate::check_delegates,   validate::check_auth,         validate::check_enums,
-      validate::check_expressions, validate::check_procedures,   validate::check_policy_cycles,
+      validate::check_datasource, validate::check_generators, validate::check_per_declaration,
+      validate::check_relations,  validate::check_index_fields, validate::check_delegates,
+      validate::check_auth,       validate::check_enums,       validate::check_expressions,
+      validate::check_procedures, validate::check_policy_cycles,
   };
   return std::span<const Rule>(kRules);
 }
