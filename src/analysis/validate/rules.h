@@ -5,7 +5,7 @@
 // unresolved-reference, duplicate-*, unresolved-import, cycles) are already reported by then,
 // so rules should skip unresolved things (decl == kNone / target.kind == None) silently.
 // Checks that read the same data of each declaration may run as one rule, one declaration at a
-// time, each with its own loop number (field_rules.cpp): a big model does not stay in the cache
+// time, each with its own loop number (per_declaration.cpp): a big model does not stay in the cache
 // from one pass over every declaration to the next.
 //
 // Incremental validation (analysis::Host after an edit): a rule that loops over declarations
