@@ -2,8 +2,6 @@
 // destructive-check driver, and SQL quoting.
 #include "dialect/dialect.h"
 
-#include <cstring>
-
 #include "diff/differ.h"
 
 
@@ -69,27 +67,14 @@ namespace {
 
 /// `value` between `quote`s, with embedded quotes doubled.
 void append_quoted(std::string& out, std::string_view value, char quote) {
-  // Identifiers are short: a plain loop finds a quote sooner than a call to memchr, and the
-  // common case is one append of the whole quoted text.
-  bool plain = true;
-  for (char c : value)
-    if (c == quote) {
-      plain = false;
-      break;
-    }
-  if (plain) {
-    size_t at = out.size();
-    out.resize(at + value.size() + 2);
-    char* p = out.data() + at;
-    p[0] = quote;
-    if (!value.empty()) std::memcpy(p + 1, value.data(), value.size());
-    p[value.size() + 1] = quote;
-    return;
-  }
   out += quote;
-  for (char c : value) {
-    if (c == quote) out += quote;
-    out += c;
+  if (value.find(quote) == std::string_view::npos) {
+    out += value;
+  } else {
+    for (char c : value) {
+      if (c == quote) out += quote;
+      out += c;
+    }
   }
   out += quote;
 }

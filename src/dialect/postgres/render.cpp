@@ -597,14 +597,18 @@ std::string render_script(const diff::Migration& migration, diff::Pair<const Sch
     else estimate += 160;
   }
   ScriptWriter w(estimate);
-  // How many steps ahead prefetch_step's two stages run.
+  // How many steps ahead prefetch_step's two stages run; only for schemas whose columns do
+  // not stay in cache (below that it is instructions for nothing).
   constexpr size_t kListAhead = 16, kColumnsAhead = 8;
+  const bool prefetch = s.next.columns.size() * sizeof(schema::Column) > (2u << 20);
   const auto& steps = migration.steps;
   // The statements of a fresh schema are appended in place; the others go through render_step.
   for (size_t i = 0; i < steps.size(); ++i) {
     const auto& step = steps[i];
-    if (i + kListAhead < steps.size()) prefetch_step(s.next, steps[i + kListAhead], 0);
-    if (i + kColumnsAhead < steps.size()) prefetch_step(s.next, steps[i + kColumnsAhead], 1);
+    if (prefetch) {
+      if (i + kListAhead < steps.size()) prefetch_step(s.next, steps[i + kListAhead], 0);
+      if (i + kColumnsAhead < steps.size()) prefetch_step(s.next, steps[i + kColumnsAhead], 1);
+    }
     if (const auto* ct = std::get_if<diff::CreateTable>(&step)) {
       w.begin_statement("CreateTable");
       append_create_table(w.out(), s.next, ct->id);
