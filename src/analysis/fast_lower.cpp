@@ -798,9 +798,13 @@ class FastLowerer {
   }
 
   // `( [name:] value, ... [,] )`
-  void parse_argument_list(std::vector<Argument>& args) {
-    args.reserve(count_items(te_));
+  // Into an attribute application's std::vector or an expression's Sparse (which an empty
+  // list, as in `now()`, leaves unallocated).
+  template <class Args>
+  void parse_argument_list(Args& args) {
+    size_t hint = count_items(te_);
     next();
+    if (tok_ != Tok::RParen) args.reserve(hint);
     while (tok_ != Tok::RParen) {
       // Nested lists fill their own vectors, so the reference stays valid.
       Argument& a = args.emplace_back();
@@ -1013,8 +1017,9 @@ class FastLowerer {
       }
       case Tok::LBrace: {
         e.kind = ExprKind::Object;
-        e.args.reserve(count_items(te_));
+        size_t hint = count_items(te_);
         next();
+        if (tok_ != Tok::RBrace) e.args.reserve(hint);
         while (tok_ != Tok::RBrace) {
           Argument& a = e.args.emplace_back();
           a.range.start = ts_;

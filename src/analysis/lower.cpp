@@ -135,7 +135,9 @@ struct Lowerer {
       TSNode fn = field(n, "function");
       e.text = std::string(text(fn));
       e.name_range = range(fn);
-      lower_args(field(n, "arguments"), e.args);
+      std::vector<Argument> args;
+      lower_args(field(n, "arguments"), args);
+      e.args = std::move(args);
     } else if (k == "array_expression") {
       e.kind = ExprKind::Array;
       for_each_named(n, [&](TSNode ch, const char*) {
@@ -441,7 +443,9 @@ void shift(TextRange& r, int64_t d) {
 
 void shift(Expr& e, int64_t d);
 
-void shift(std::vector<Argument>& args, int64_t d) {
+// Arguments of an attribute application (std::vector) or of an expression (Sparse).
+template <class Args>
+void shift_args(Args& args, int64_t d) {
   for (Argument& a : args) {
     shift(a.range, d);
     shift(a.name_range, d);
@@ -456,7 +460,7 @@ void shift(Expr& e, int64_t d) {
   // A resolved reference to a collection-predicate binding carries its range (same declaration).
   if (e.target.kind == SymbolKind::Binding) shift(e.target.binding_range, d);
   for (Expr& c : e.children) shift(c, d);
-  shift(e.args, d);
+  shift_args(e.args, d);
 }
 
 void shift(std::vector<AttributeApp>& attrs, int64_t d) {
@@ -468,7 +472,7 @@ void shift(std::vector<AttributeApp>& attrs, int64_t d) {
 void shift_attribute(AttributeApp& a, int64_t d) {
   shift(a.range, d);
   shift(a.name_range, d);
-  shift(a.args, d);
+  shift_args(a.args, d);
 }
 
 // Moves every range of a declaration by `d` bytes (a reused declaration after an edit).

@@ -108,7 +108,7 @@ const AttributeApp* Field::find_attribute(std::string_view name) const { return 
 const AttributeApp* EnumValue::find_attribute(std::string_view name) const { return find_by_name(attributes, name); }
 const AttributeApp* Decl::find_attribute(std::string_view name) const { return find_by_name(attributes, name); }
 const AttributeApp* Decl::find_any_attribute(std::string_view name) const {
-  if (const auto* a = find_by_name(all_attributes, name)) return a;
+  if (const auto* a = find_by_name(all_attributes.get(), name)) return a;
   return find_by_name(attributes, name);
 }
 const EnumValue* Decl::find_value(std::string_view name) const { return find_by_name(values, name); }

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,7 +33,9 @@ inline constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
 inline constexpr FileId kStdlibFile = 0;
 inline constexpr std::string_view kStdlibPath = "<stdlib>/stdlib.zmodel";
 
-enum class DeclKind {
+// The enums are one byte: the model holds some hundred thousand expressions and fields for a
+// big schema, and their size is what a one-shot run spends touching memory.
+enum class DeclKind : uint8_t {
   Datasource,
   Generator,
   Plugin,
@@ -48,7 +51,7 @@ const char* decl_kind_name(DeclKind k);  // "model", "view", "type", "enum", ...
 
 /// What a name in the source refers to. `decl` indexes Model::decls; `member` indexes the
 /// decl's `fields` (Field), `values` (EnumValue), `params` (Param) or `config` (ConfigField).
-enum class SymbolKind { None, Decl, Field, EnumValue, Param, ConfigField, Binding };
+enum class SymbolKind : uint8_t { None, Decl, Field, EnumValue, Param, ConfigField, Binding };
 
 struct Symbol {
   SymbolKind kind = SymbolKind::None;
@@ -68,14 +71,14 @@ struct Reference {
   Symbol target;
 };
 
-enum class BuiltinType { String, Boolean, Int, BigInt, Float, Decimal, DateTime, Json, Bytes };
+enum class BuiltinType : uint8_t { String, Boolean, Int, BigInt, Float, Decimal, DateTime, Json, Bytes };
 std::optional<BuiltinType> parse_builtin_type(std::string_view name);
 const char* builtin_type_name(BuiltinType t);
 
 // ---------------------------------------------------------------------------------------------
 // Expressions
 
-enum class ExprKind {
+enum class ExprKind : uint8_t {
   Error,       // missing or unparsable
   String,      // "abc" (text = unescaped value)
   Number,      // -1.5 (text = as written, sign included)
@@ -93,24 +96,104 @@ enum class ExprKind {
                // condition; text = "?", "!" or "^"; binding/binding_range when given)
 };
 
+/// A member that most values leave empty, held out of line: an empty one costs one pointer
+/// instead of a whole T (an Expr carries `args` and `binding` that only a few kinds use).
+/// It reads and writes like the T it holds, an absent one reading as an empty T, and copies
+/// deeply. T is a container (std::vector, std::string).
+template <class T>
+class Sparse {
+ public:
+  using value_type = typename T::value_type;
+  using iterator = typename T::iterator;
+  using const_iterator = typename T::const_iterator;
+
+  Sparse() = default;
+  Sparse(T value) { *this = std::move(value); }  // implicit: it reads and writes as a T
+  Sparse(const Sparse& o) : p_(o.empty() ? nullptr : std::make_unique<T>(*o.p_)) {}
+  Sparse(Sparse&&) noexcept = default;
+  Sparse& operator=(const Sparse& o) {
+    if (this != &o) *this = o.get();
+    return *this;
+  }
+  Sparse& operator=(Sparse&&) noexcept = default;
+  Sparse& operator=(const T& value) {
+    if (value.empty()) p_.reset();
+    else if (p_) *p_ = value;
+    else p_ = std::make_unique<T>(value);
+    return *this;
+  }
+  Sparse& operator=(T&& value) {
+    if (value.empty()) p_.reset();
+    else if (p_) *p_ = std::move(value);
+    else p_ = std::make_unique<T>(std::move(value));
+    return *this;
+  }
+
+  /// The value (a shared empty T when there is none).
+  const T& get() const { return p_ ? *p_ : empty_value(); }
+  operator const T&() const { return get(); }
+  /// The value for writing, created empty when there is none.
+  T& mut() {
+    if (!p_) p_ = std::make_unique<T>();
+    return *p_;
+  }
+
+  bool empty() const { return !p_ || p_->empty(); }
+  size_t size() const { return p_ ? p_->size() : 0; }
+  const_iterator begin() const { return get().begin(); }
+  const_iterator end() const { return get().end(); }
+  // Value-initialized iterators of the same container compare equal: an empty range.
+  iterator begin() { return p_ ? p_->begin() : iterator{}; }
+  iterator end() { return p_ ? p_->end() : iterator{}; }
+  const value_type& operator[](size_t i) const { return (*p_)[i]; }
+  value_type& operator[](size_t i) { return (*p_)[i]; }
+  const value_type& front() const { return p_->front(); }
+  const value_type& back() const { return p_->back(); }
+  value_type& front() { return p_->front(); }
+  value_type& back() { return p_->back(); }
+  template <class U>
+  void push_back(U&& v) { mut().push_back(std::forward<U>(v)); }
+  template <class... A>
+  value_type& emplace_back(A&&... a) { return mut().emplace_back(std::forward<A>(a)...); }
+  void reserve(size_t n) {
+    if (n > 0) mut().reserve(n);
+  }
+  void clear() { p_.reset(); }
+
+  friend bool operator==(const Sparse& a, const Sparse& b) { return a.get() == b.get(); }
+  friend bool operator==(const Sparse& a, const T& b) { return a.get() == b; }
+  // Concatenation, for strings.
+  friend T operator+(const Sparse& a, const T& b) { return a.get() + b; }
+  friend T operator+(const T& a, const Sparse& b) { return a + b.get(); }
+
+ private:
+  static const T& empty_value() {
+    static const T kEmpty;
+    return kEmpty;
+  }
+  std::unique_ptr<T> p_;
+};
+
 struct Argument;
 
+// Members ordered by size, so that no padding is left between them (see Argument).
 struct Expr {
-  ExprKind kind = ExprKind::Error;
-  TextRange range;
   std::string text;
-  /// Reference, Member, Call: the range of the name / property identifier.
-  TextRange name_range;
   std::vector<Expr> children;
   /// Call and Object only.
-  std::vector<Argument> args;
+  Sparse<std::vector<Argument>> args;
   /// Predicate only.
-  std::string binding;
+  Sparse<std::string> binding;
+  TextRange range;
+  /// Reference, Member, Call: the range of the name / property identifier.
+  TextRange name_range;
+  /// Predicate only.
   TextRange binding_range;
   /// Reference, Member: the field / enum value / binding / declaration it names.
   /// Call: the function declaration (Symbol{Decl}) or, for `name(args)` inside field lists of
   /// @@index/@@unique/@@id, the field. Unresolved: kind None.
   Symbol target;
+  ExprKind kind = ExprKind::Error;
 
   // Easy accessors; each returns nullopt / empty when the expression is of another kind.
   std::optional<std::string_view> as_string() const;
@@ -129,16 +212,18 @@ struct Expr {
   const Argument* arg(std::string_view arg_name, size_t position = SIZE_MAX) const;
 };
 
+// A big schema holds about twenty arguments per model (most of its expressions are argument
+// values): members ordered by size, so that no padding is left between them.
 struct Argument {
   /// Name as written (`name: value`), empty for a positional argument.
   std::string name;
-  TextRange name_range;
-  TextRange range;
-  Expr value;
   /// For attribute applications: the matched parameter's name and index in the attribute
   /// declaration's `params` (kNone if it matched none). Positional arguments fill the `_`
   /// parameters left to right.
   std::string param;
+  Expr value;
+  TextRange name_range;
+  TextRange range;
   uint32_t param_index = kNone;
 };
 
@@ -164,18 +249,19 @@ struct AttributeApp {
   const Argument* first() const;
 };
 
-enum class TypeKind { Builtin, Enum, Model, TypeDef, Unsupported, Unresolved };
+enum class TypeKind : uint8_t { Builtin, Enum, Model, TypeDef, Unsupported, Unresolved };
 
+// Members ordered by size (no padding between them): a big schema has tens of thousands of fields.
 struct FieldType {
-  TypeKind kind = TypeKind::Unresolved;
   /// The type name as written: "String", "Post", or for Unsupported the string inside.
   std::string name;
-  std::optional<BuiltinType> builtin;  // Builtin only
-  DeclId decl = kNone;                 // Enum, Model (also views), TypeDef
-  bool optional = false;
-  bool list = false;
   TextRange range;       // the whole type, `Post[]?`
   TextRange name_range;  // just `Post`
+  DeclId decl = kNone;                 // Enum, Model (also views), TypeDef
+  TypeKind kind = TypeKind::Unresolved;
+  std::optional<BuiltinType> builtin;  // Builtin only
+  bool optional = false;
+  bool list = false;
 };
 
 /// A data field of a model, view or type, or a parameter of a function/procedure/attribute.
@@ -183,7 +269,8 @@ struct Field {
   std::string name;
   TextRange range;
   TextRange name_range;
-  std::string doc;  // `///` lines before it, without the slashes, joined by "\n"
+  /// `///` lines before it, without the slashes, joined by "\n" (out of line: most fields have none).
+  Sparse<std::string> doc;
   FieldType type;
   std::vector<AttributeApp> attributes;
   /// The declaration the field is written in (for inherited fields: the base or mixin).
@@ -242,7 +329,47 @@ struct FieldSlot {
   bool inherited = false;
 };
 
-struct Decl {
+/// Decl::all_attributes. Most declarations inherit no model-level attribute: their list is their
+/// own `attributes`, which it then views instead of holding a copy of every application with its
+/// arguments. Reads as a const std::vector<AttributeApp>; only resolution writes it.
+class AttributeList {
+ public:
+  const std::vector<AttributeApp>& get() const { return view_ ? *view_ : own_; }
+  operator const std::vector<AttributeApp>&() const { return get(); }
+  bool empty() const { return get().empty(); }
+  size_t size() const { return get().size(); }
+  std::vector<AttributeApp>::const_iterator begin() const { return get().begin(); }
+  std::vector<AttributeApp>::const_iterator end() const { return get().end(); }
+  const AttributeApp& operator[](size_t i) const { return get()[i]; }
+
+  /// True when it views the declaration's own `attributes`.
+  bool is_view() const { return view_ != nullptr; }
+  /// The list it holds (empty when it is a view), for writing.
+  std::vector<AttributeApp>& own() { return own_; }
+  void assign(std::vector<AttributeApp> list) {
+    view_ = nullptr;
+    own_ = std::move(list);
+  }
+  /// Views `attributes`, which must be the holding declaration's (Decl keeps the view on its
+  /// own member when copied or moved).
+  void view(const std::vector<AttributeApp>& attributes) {
+    own_ = {};
+    view_ = &attributes;
+  }
+  void clear() {
+    view_ = nullptr;
+    own_.clear();
+  }
+
+ private:
+  friend struct Decl;
+  const std::vector<AttributeApp>* view_ = nullptr;
+  std::vector<AttributeApp> own_;
+};
+
+/// The data of a Decl (see there); a base of its own so that Decl's copy and move stay the
+/// member-wise ones, plus keeping all_attributes' view on the copy's own attributes.
+struct DeclMembers {
   DeclKind kind = DeclKind::Model;
   std::string name;
   FileId file = kNone;
@@ -277,7 +404,8 @@ struct Decl {
   /// ZenStack's rules: `@@delegate`, `@@map` (and `@@delegateMap`) are never inherited; `@@unique`, `@@index` and
   /// `@@fulltext` are not inherited from (or through) a delegate base; an own `@@schema`
   /// overrides an inherited one. `origin` says where each came from.
-  std::vector<AttributeApp> all_attributes;
+  /// Reads as a std::vector<AttributeApp> (see AttributeList).
+  AttributeList all_attributes;
 
   // Enums.
   std::vector<EnumValue> values;
@@ -291,6 +419,22 @@ struct Decl {
 
   // Datasource, generator, plugin.
   std::vector<ConfigField> config;
+};
+
+struct Decl : DeclMembers {
+  Decl() = default;
+  Decl(const Decl& o) : DeclMembers(o) { keep_view(); }
+  Decl(Decl&& o) noexcept : DeclMembers(std::move(o)) { keep_view(); }
+  Decl& operator=(const Decl& o) {
+    DeclMembers::operator=(o);
+    keep_view();
+    return *this;
+  }
+  Decl& operator=(Decl&& o) noexcept {
+    DeclMembers::operator=(std::move(o));
+    keep_view();
+    return *this;
+  }
 
   bool is_data_model() const { return kind == DeclKind::Model || kind == DeclKind::View; }
   bool is_stdlib() const { return file == kStdlibFile; }
@@ -304,6 +448,12 @@ struct Decl {
   const EnumValue* find_value(std::string_view name) const;
   const ConfigField* find_config(std::string_view name) const;
   const Param* find_param(std::string_view name) const;
+
+ private:
+  // A copied or moved all_attributes that viewed the source's attributes views ours.
+  void keep_view() {
+    if (all_attributes.view_) all_attributes.view_ = &attributes;
+  }
 };
 
 struct Datasource {

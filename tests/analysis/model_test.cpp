@@ -311,3 +311,79 @@ TEST_CASE("reference_at and references_to serve go-to-definition and find-refere
   CHECK(text.substr(uses[0]->range.start, 4) == "Post");
   CHECK(a.model.file_id("/nope") == kNone);
 }
+
+TEST_CASE("all_attributes views the own attributes when nothing is inherited, in copies and moves too") {
+  auto a = run(R"(
+type Mixin { x Int }
+model Plain with Mixin {
+  id Int @id
+  @@index([x])
+  @@map("plain")
+}
+abstract model Base {
+  id Int @id
+  @@index([id])
+}
+model Child extends Base {
+  name String
+  @@map("child")
+}
+)");
+  const Decl& plain = *a.model.find("Plain");
+  REQUIRE(plain.all_attributes.size() == 2);
+  CHECK(plain.all_attributes.is_view());
+  CHECK(&plain.all_attributes.get() == &plain.attributes);
+  CHECK(plain.find_any_attribute("@@map") == &plain.attributes[1]);
+  Decl copy = plain;
+  CHECK(&copy.all_attributes.get() == &copy.attributes);
+  Decl moved = std::move(copy);
+  CHECK(&moved.all_attributes.get() == &moved.attributes);
+  REQUIRE(moved.all_attributes.size() == 2);
+  CHECK(moved.all_attributes[1].name == "@@map");
+  Decl assigned;
+  assigned = moved;
+  CHECK(&assigned.all_attributes.get() == &assigned.attributes);
+  assigned = std::move(moved);
+  CHECK(&assigned.all_attributes.get() == &assigned.attributes);
+  CHECK(assigned.all_attributes.size() == 2);
+
+  // Inherited ones make a list of its own: the base's @@index, then the own @@map.
+  const Decl& child = *a.model.find("Child");
+  CHECK(!child.all_attributes.is_view());
+  REQUIRE(child.all_attributes.size() == 2);
+  CHECK(child.all_attributes[0].name == "@@index");
+  CHECK(child.all_attributes[0].origin == a.model.find("Base")->id);
+  CHECK(child.all_attributes[1].name == "@@map");
+  Decl child_copy = child;
+  CHECK(!child_copy.all_attributes.is_view());
+  CHECK(child_copy.all_attributes.size() == 2);
+}
+
+TEST_CASE("Sparse members read as an empty container when absent and copy deeply") {
+  Expr e;
+  CHECK(e.args.empty());
+  CHECK(e.args.size() == 0);
+  const std::vector<Argument>& view = e.args;
+  CHECK(view.empty());
+  int visited = 0;
+  for (Argument& arg : e.args) visited += arg.name.empty() ? 1 : 2;
+  CHECK(visited == 0);
+
+  e.binding = std::string("x");
+  CHECK(e.binding == std::string("x"));
+  CHECK("[" + e.binding + "]" == "[x]");
+  Argument arg;
+  arg.name = "n";
+  e.args.push_back(arg);
+  Expr copy = e;
+  copy.args[0].name = "m";
+  CHECK(e.args[0].name == "n");
+  CHECK(copy.args[0].name == "m");
+  CHECK(copy.binding == e.binding);
+  e.binding = std::string();
+  CHECK(e.binding.empty());
+  CHECK(!(e.binding == copy.binding));
+  e.args.clear();
+  CHECK(e.args.empty());
+  CHECK(copy.args.size() == 1);
+}
