@@ -300,7 +300,9 @@ struct Lowerer {
   std::vector<EnumId> enum_of_decl;     // by DeclId; invalid when enums are not types (SQLite)
   std::vector<std::string_view> name_buffer;  // reused for constraint names
   std::vector<const FieldInfo*> from_buffer, to_buffer;  // reused for foreign key fields
-  std::vector<const AttributeApp*> index_buffer, unique_buffer;  // reused for @@index, @@unique
+  /// Counted by collect_fields: at most a delegate_aux key per model, one per relation with
+  /// `fields:`, and two per join table, i.e. one per list relation field without `fields:`.
+  size_t fk_bound = 0;
 
   Schema& s() { return out.schema; }
 
@@ -478,7 +480,9 @@ struct Lowerer {
       r.list = fi.field->type.list;
       r.hash = name_hash("");
       if (const AttributeApp* rel = fi.relation()) read_relation(*rel, r);
+      fk_bound += (r.fields && r.references) || (r.list && !r.fields);
     }
+    fk_bound += 1;
     mt.by_target.reserve(mt.relations.size());
     for (uint32_t i = 0; i < mt.relations.size(); ++i) mt.by_target.emplace_back(mt.relations[i].target, i);
     std::sort(mt.by_target.begin(), mt.by_target.end());
@@ -654,21 +658,20 @@ struct Lowerer {
     // Upper bounds from the declarations alone, so that the lists are allocated once (and
     // touched only as far as they fill). A relation field has no column, and a join table
     // takes two list relation fields for its two columns; each field adds at most one index
-    // (its @unique, or its join table's) and one foreign key, and at most half a join table.
-    size_t model_count = 0, field_bound = 0, index_bound = 0, fk_bound = 0;
+    // (its @unique, or its join table's) and at most half a join table. (Foreign keys are
+    // counted once the relations are known: run().)
+    size_t model_count = 0, field_bound = 0, index_bound = 0;
     for (DeclId id : m.models) {
       const Decl& d = m.decl(id);
       if (d.is_abstract || d.kind != analysis::DeclKind::Model) continue;
       ++model_count;
       field_bound += d.all_fields.size();
       index_bound += 1 + d.all_attributes.size() + d.all_fields.size();
-      fk_bound += 1 + d.all_fields.size();
     }
     tables.reserve(model_count);
     s().tables.reserve(model_count + field_bound / 2);
     s().columns.reserve(field_bound);
     s().indexes.reserve(index_bound);
-    if (foreign_keys) s().foreign_keys.reserve(fk_bound);
     for (DeclId id : m.models) {
       const Decl& d = m.decl(id);
       if (d.is_abstract || d.kind != analysis::DeclKind::Model) continue;
@@ -1029,6 +1032,7 @@ struct Lowerer {
     // Enums are TEXT outside PostgreSQL: enum_of_decl stays invalid.
     if (provider == Provider::Postgresql) lower_enums();
     lower_models();
+    if (foreign_keys) s().foreign_keys.reserve(fk_bound);
     if (foreign_keys)
       for (auto& mt : tables) lower_foreign_keys(mt);
     lower_implicit_many_to_many();
