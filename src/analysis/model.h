@@ -219,8 +219,9 @@ struct Argument {
   std::string name;
   /// For attribute applications: the matched parameter's name and index in the attribute
   /// declaration's `params` (kNone if it matched none). Positional arguments fill the `_`
-  /// parameters left to right.
-  std::string param;
+  /// parameters left to right. `param` views the name in that declaration, which the Model
+  /// holds (an update that edits it resolves this argument again).
+  std::string_view param;
   Expr value;
   TextRange name_range;
   TextRange range;

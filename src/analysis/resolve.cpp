@@ -397,7 +397,7 @@ class Resolver {
       a.decl = kNone;
       a.origin = kNone;
       for (Argument& arg : a.args) {
-        arg.param.clear();
+        arg.param = {};
         arg.param_index = kNone;
         reset_expr(arg.value);
       }

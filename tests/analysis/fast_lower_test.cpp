@@ -68,7 +68,7 @@ struct Dumper {
   }
   void args(const std::vector<Argument>& as) {
     for (const Argument& a : as) {
-      line("arg name=" + q(a.name) + " name_range=" + r(a.name_range) + " range=" + r(a.range) + " param=" + q(a.param) +
+      line("arg name=" + q(a.name) + " name_range=" + r(a.name_range) + " range=" + r(a.range) + " param=" + q(std::string(a.param)) +
            " param_index=" + std::to_string(a.param_index));
       ++depth;
       expr(a.value);

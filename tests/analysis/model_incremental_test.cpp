@@ -32,7 +32,7 @@ void dump_expr(std::string& s, const Expr& e);
 
 void dump_args(std::string& s, const std::vector<Argument>& args) {
   for (const Argument& a : args) {
-    s += " arg(" + a.name + "@" + rng_str(a.name_range) + " " + rng_str(a.range) + " param=" + a.param + "#" +
+    s += " arg(" + a.name + "@" + rng_str(a.name_range) + " " + rng_str(a.range) + " param=" + std::string(a.param) + "#" +
          std::to_string(a.param_index) + " ";
     dump_expr(s, a.value);
     s += ")";
@@ -431,6 +431,33 @@ TEST_CASE("edits along inheritance chains and cycles") {
   push(at(t, "@@delegate(kind)", 0, 16, ""));                      // B is no delegate any more
   size_t i = 0;
   check_edits(Workspace{"inheritance", {{"/s.zmodel", text}}},
+              [&](const Workspace&) { return std::make_pair(size_t{0}, edits[i++]); }, static_cast<int>(edits.size()));
+}
+
+// Arguments view their parameter's name in the attribute declaration: edits of a user-declared
+// attribute must leave no argument viewing a name that changed.
+TEST_CASE("edits of user-declared attributes and their uses") {
+  std::string text =
+      "attribute @@tag(_ label: String, weight: Int?)\n\n"
+      "attribute @note(_ text: String)\n\n"
+      "model A {\n  id Int @id @note(\"a\")\n  @@tag(\"x\", weight: 1)\n}\n\n"
+      "model B {\n  id Int @id @note(text: \"b\")\n  @@tag(label: \"y\")\n}\n";
+  std::vector<TextEdit> edits;
+  std::string t = text;
+  auto push = [&](TextEdit e) {
+    t.replace(e.range.start, e.range.end - e.range.start, e.new_text);
+    edits.push_back(std::move(e));
+  };
+  push(at(t, "_ label", 2, 5, "name"));                       // the positional parameter renamed
+  push(at(t, "weight: Int?", 0, 6, "w"));                     // A's `weight:` matches nothing now
+  push(at(t, "_ text", 2, 4, "body"));                        // B's `text:` matches nothing now
+  push(at(t, "attribute @note", 0, 0, "/// Notes.\n"));        // everything after moves
+  push(at(t, "_ body", 0, 2, ""));                            // not positional any more
+  push(at(t, "@@tag(label", 6, 5, "name"));                   // B names the renamed parameter
+  push(at(t, "attribute @@tag", 0, 0, "attribute @@other(_ label: String)\n\n"));
+  push(at(t, "@@tag(_ name", 2, 3, "other"));                 // A and B now apply an unknown one
+  size_t i = 0;
+  check_edits(Workspace{"attributes", {{"/s.zmodel", text}}},
               [&](const Workspace&) { return std::make_pair(size_t{0}, edits[i++]); }, static_cast<int>(edits.size()));
 }
 

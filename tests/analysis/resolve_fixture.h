@@ -163,7 +163,7 @@ inline std::string dump_args(const Model& m, const std::vector<Argument>& args) 
   std::string s;
   for (size_t i = 0; i < args.size(); ++i) {
     if (i) s += ", ";
-    if (!args[i].param.empty()) s += args[i].param + "=";
+    if (!args[i].param.empty()) s += std::string(args[i].param) + "=";
     else if (!args[i].name.empty()) s += args[i].name + ":";
     s += dump_expr(m, args[i].value);
   }
