@@ -182,10 +182,12 @@ class FastLowerer {
   FastLowerer(std::string_view src, uint32_t begin, uint32_t end) : src_(src), s_(src.data()), n_(end), te_(begin) {}
 
   FileDecls run() {
-    // About one declaration per 512 bytes of text (generated and real schemas have more
-    // text per declaration): spares most of the moves of growing the vectors.
-    out_.decls.reserve(n_ / 512 + 8);
-    out_.extents.reserve(n_ / 512 + 8);
+    // About one declaration per 512 bytes of the range's text (generated and real schemas have
+    // more text per declaration): spares most of the moves of growing the vectors. (The range
+    // starts at te_; the second half of a file lowered on two threads is not the whole file.)
+    const size_t estimate = (n_ - te_) / 512 + 8;
+    out_.decls.reserve(estimate);
+    out_.extents.reserve(estimate);
     next();
     while (tok_ != Tok::End) {
       take_docs(root_docs_);
