@@ -298,6 +298,8 @@ struct Lowerer {
   std::vector<ModelTable> tables;
   std::vector<uint32_t> table_of_decl;  // by DeclId; kNoTable for declarations without a table
   std::vector<EnumId> enum_of_decl;     // by DeclId; invalid when enums are not types (SQLite)
+  /// By EnumId: name_hash of each value's name, in declaration order.
+  std::vector<std::vector<uint32_t>> enum_value_hashes;
   std::vector<std::string_view> name_buffer;  // reused for constraint names
   std::vector<const FieldInfo*> from_buffer, to_buffer;  // reused for foreign key fields
   /// Counted by collect_fields: at most a delegate_aux key per model, one per relation with
@@ -592,8 +594,21 @@ struct Lowerer {
     }
     if (e.kind == ExprKind::Reference && f.type.kind == analysis::TypeKind::Enum && f.type.decl != analysis::kNone) {
       const Decl& en = m.decl(f.type.decl);
-      const auto* v = en.find_value(e.text);
       l.kind = LiteralKind::Enum;
+      // The value's database name, as lower_enums wrote it (the first value of that name, as
+      // Decl::find_value finds it); by hash first, since each value's name is a cache miss.
+      if (EnumId id = enum_of_decl[f.type.decl]; id.valid()) {
+        const auto& hashes = enum_value_hashes[id.value];
+        uint32_t h = name_hash(e.text);
+        for (size_t i = 0; i < hashes.size(); ++i)
+          if (hashes[i] == h && en.values[i].name == e.text) {
+            l.text = s().at(id).values[i];
+            return l;
+          }
+        l.text = e.text;
+        return l;
+      }
+      const auto* v = en.find_value(e.text);
       l.text = v ? db_name(v->attributes, "@map", v->name) : e.text;
       return l;
     }
@@ -639,13 +654,19 @@ struct Lowerer {
 
   void lower_enums() {
     s().enums.reserve(m.enums.size());
+    enum_value_hashes.reserve(m.enums.size());
     for (DeclId id : m.enums) {
       const Decl& d = m.decl(id);
       Enum e;
       e.namespace_id = namespace_for(d.attributes);
       e.name = db_name(d.attributes, "@@map", d.name);
       e.values.reserve(d.values.size());
-      for (const auto& v : d.values) e.values.push_back(db_name(v.attributes, "@map", v.name));
+      auto& hashes = enum_value_hashes.emplace_back();
+      hashes.reserve(d.values.size());
+      for (const auto& v : d.values) {
+        e.values.push_back(db_name(v.attributes, "@map", v.name));
+        hashes.push_back(name_hash(v.name));
+      }
       enum_of_decl[id] = s().add_enum(std::move(e));
     }
   }
