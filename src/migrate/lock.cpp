@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
 #include <thread>
 
 namespace zen::migrate {
@@ -51,23 +53,37 @@ Result<std::unique_ptr<MigrationLock>> lock_postgres(db::Connection& conn, const
 }
 
 Result<std::unique_ptr<MigrationLock>> lock_sqlite(db::Connection& conn, const LockOptions& options) {
-  // In exclusive locking mode SQLite keeps every lock it takes until the mode is switched
-  // back; an empty exclusive transaction takes the exclusive lock, waiting through the busy
-  // handler for other connections to let go.
-  ZEN_TRY(conn.execute_script(fmt::format("PRAGMA busy_timeout = {}; PRAGMA locking_mode = EXCLUSIVE;",
-                                          options.timeout.count())));
-  auto locked = conn.execute_script("BEGIN EXCLUSIVE; COMMIT;");
-  if (!locked.ok()) {
-    (void)conn.execute_script("PRAGMA locking_mode = NORMAL");
-    if (locked.error().message.find("locked") != std::string::npos ||
-        locked.error().message.find("busy") != std::string::npos)
+  // The exclusive lock is taken by an empty exclusive transaction in normal locking mode, where
+  // SQLite's busy handler waits for other connections to let go (in exclusive mode a waiting
+  // connection keeps its shared lock, and two such connections deadlock: SQLite then fails at
+  // once instead of waiting). Switching to exclusive mode before the COMMIT keeps the lock
+  // after it, until the mode is switched back (SqliteLock). Should SQLite still report busy
+  // without waiting, this connection lets go of everything and tries again after a pause,
+  // until the deadline.
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + options.timeout;
+  auto pause = std::chrono::milliseconds(10);
+  for (;;) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    ZEN_TRY(conn.execute_script(fmt::format("PRAGMA locking_mode = NORMAL; PRAGMA busy_timeout = {};",
+                                            std::max<int64_t>(left.count(), 0))));
+    auto locked = conn.execute_script("BEGIN EXCLUSIVE; PRAGMA locking_mode = EXCLUSIVE; COMMIT;");
+    if (locked.ok()) return std::unique_ptr<MigrationLock>(std::make_unique<SqliteLock>(conn));
+    // Normal mode again; the read releases the locks the failed attempt kept.
+    (void)conn.execute_script("ROLLBACK");
+    (void)conn.execute_script("PRAGMA locking_mode = NORMAL; SELECT count(*) FROM sqlite_master;");
+    const std::string& message = locked.error().message;
+    bool busy = message.find("locked") != std::string::npos || message.find("busy") != std::string::npos;
+    if (!busy) return Unexpected{std::move(locked).error()};
+    if (Clock::now() >= deadline)
       return fail(ErrorCode::LockTimeout,
                   fmt::format("timed out after {} ms waiting for the SQLite database `{}`; another process holds it. "
                               "Wait for it or raise the wait with --lock-timeout",
                               options.timeout.count(), conn.display_url()));
-    return Unexpected{std::move(locked).error()};
+    std::this_thread::sleep_for(std::min(pause, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()) +
+                                                    std::chrono::milliseconds(1)));
+    pause = std::min(pause * 2, std::chrono::milliseconds(200));
   }
-  return std::unique_ptr<MigrationLock>(std::make_unique<SqliteLock>(conn));
 }
 
 }  // namespace
