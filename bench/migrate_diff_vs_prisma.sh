@@ -9,7 +9,8 @@
 # render; first call and warm median), wall time as for Prisma. On large schemas zen uses a
 # second core (lowering and half of the validation rules run beside the other half of the
 # rules); the cpu columns give zen's CPU time over all its threads, for comparison with a
-# single-threaded engine. Prisma: ../shared/tools/prisma-reference `ref diff --time --repeat N` on the
+# single-threaded engine. zen_cli: the whole `zen migrate diff --from-empty --to-schema S
+# --script -o FILE` process (start-up, reading, writing the script), median of 3, wall time. Prisma: ../shared/tools/prisma-reference `ref diff --time --repeat N` on the
 # Prisma schema ZenStack generates from the .zmodel: engine diff call (first and warm median).
 #
 # ZenStack's ZModel->Prisma conversion, which Prisma's route needs first, is slow (seconds for
@@ -33,7 +34,7 @@ CORPUS="${CORPUS:-$ROOT/../shared/corpus}"
 CACHE="${ZEN_BENCH_CACHE:-$HOME/.cache/zen-bench}"
 mkdir -p "$CACHE"
 
-cmake --build "$BUILD" --target bench_migrate_diff bench_gen_schema -j 2 >/dev/null
+cmake --build "$BUILD" --target zen bench_migrate_diff bench_gen_schema -j 2 >/dev/null
 "$REF_DIR/pg.sh" status >/dev/null 2>&1 || "$REF_DIR/pg.sh" start >/dev/null
 
 TMP="$(mktemp -d)"
@@ -82,8 +83,8 @@ cached_prisma() {
   echo "$CACHE/$key.prisma"
 }
 
-printf '%-28s %7s | %10s %10s | %10s %10s | %10s %10s %11s | %8s %8s %9s\n' schema tables zen_first zen_warm \
-  cpu_first cpu_warm prisma_1st prisma_warm zs_convert ratio_1st ratio_wm ratio_e2e
+printf '%-28s %7s | %10s %10s %10s | %10s %10s | %10s %10s %11s | %8s %8s %8s %9s\n' schema tables zen_first zen_warm \
+  zen_cli cpu_first cpu_warm prisma_1st prisma_warm zs_convert ratio_1st ratio_wm ratio_cli ratio_e2e
 for s in "${schemas[@]}"; do
   name="$(basename "$s" .zmodel)"
   prisma="$(cached_prisma "$s")"
@@ -97,15 +98,25 @@ for s in "${schemas[@]}"; do
     grep '^ref-time')"
   zf=$(json first_ms "$zline"); zw=$(json warm_median_ms "$zline"); tables=$(json tables "$zline")
   cf=$(json first_ms "$cline"); cw=$(json warm_median_ms "$cline")
+  # The CLI process, three times; the median.
+  cli_ms=()
+  for _ in 1 2 3; do
+    t0=$(date +%s%N)
+    "$BUILD/zen" migrate diff --from-empty --to-schema "$s" --script -o "$TMP/out.sql" >/dev/null
+    cli_ms+=("$(( ($(date +%s%N) - t0) / 1000 ))")
+  done
+  zc=$(printf '%s\n' "${cli_ms[@]}" | sort -n | sed -n 2p)
+  zc=$(python3 -c "print($zc / 1000)")
   pf=$(json first_ms "$rline"); pw=$(json warm_median_ms "$rline")
-  python3 - "$name" "$tables" "$zf" "$zw" "$cf" "$cw" "$pf" "$pw" "$pc" <<'PY'
+  python3 - "$name" "$tables" "$zf" "$zw" "$zc" "$cf" "$cw" "$pf" "$pw" "$pc" <<'PY'
 import sys
-name, tables, zf, zw, cf, cw, pf, pw, pc = sys.argv[1], sys.argv[2], *map(float, sys.argv[3:])
-print(f"{name[:28]:<28} {tables:>7} | {zf:9.1f}ms {zw:9.1f}ms | {cf:9.1f}ms {cw:9.1f}ms | {pf:9.1f}ms {pw:9.1f}ms {pc:10.1f}ms |"
-      f" {pf/zf:7.1f}x {pw/zw:7.1f}x {(pc+pf)/zf:8.1f}x")
+name, tables, zf, zw, zc, cf, cw, pf, pw, pc = sys.argv[1], sys.argv[2], *map(float, sys.argv[3:])
+print(f"{name[:28]:<28} {tables:>7} | {zf:9.1f}ms {zw:9.1f}ms {zc:9.1f}ms | {cf:9.1f}ms {cw:9.1f}ms | {pf:9.1f}ms {pw:9.1f}ms {pc:10.1f}ms |"
+      f" {pf/zf:7.1f}x {pw/zw:7.1f}x {pf/zc:7.1f}x {(pc+pf)/zf:8.1f}x")
 PY
 done
 echo "zen_*: wall time; cpu_*: zen's CPU time, all threads (the ratios use wall time, as Prisma's figures are)."
 echo "ratio_1st: first engine call / zen first run; ratio_wm: warm medians;"
+echo "ratio_cli: first engine call (in its process, after engine start) / the whole zen CLI process;"
 echo "ratio_e2e: (ZenStack conversion + first engine call) / zen first run, i.e. ZModel in, SQL out."
 echo "zs_convert: ZenStack's ZModel->Prisma conversion, measured once and cached in $CACHE."
