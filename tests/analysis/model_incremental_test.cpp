@@ -373,6 +373,25 @@ Workspace load_corpus(const std::string& name) {
   return ws;
 }
 
+// A fixed sequence of edits of one file, each written against the text the ones before left.
+struct EditScript {
+  std::string original;
+  std::string text;  // after the edits pushed so far
+  std::vector<TextEdit> edits;
+
+  explicit EditScript(std::string start) : original(start), text(std::move(start)) {}
+  void push(TextEdit e) {
+    text.replace(e.range.start, e.range.end - e.range.start, e.new_text);
+    edits.push_back(std::move(e));
+  }
+  /// Applies the edits in order, checking each result against a fresh analysis.
+  void check(const std::string& name) const {
+    size_t i = 0;
+    check_edits(Workspace{name, {{"/s.zmodel", original}}},
+                [&](const Workspace&) { return std::make_pair(size_t{0}, edits[i++]); }, static_cast<int>(edits.size()));
+  }
+};
+
 }  // namespace
 
 TEST_CASE("edits inside, between and around declarations") {
@@ -380,31 +399,23 @@ TEST_CASE("edits inside, between and around declarations") {
       "/// Users.\nmodel User {\n  id Int @id\n  name String\n  posts Post[]\n}\n\n"
       "model Post {\n  id Int @id\n  author User @relation(fields: [authorId], references: [id])\n  authorId Int\n}\n\n"
       "enum Role { A B }\n";
-  // Each edit is applied to the text produced by the previous ones.
-  std::vector<TextEdit> edits;
-  std::string t = text;
-  auto push = [&](TextEdit e) {
-    t.replace(e.range.start, e.range.end - e.range.start, e.new_text);
-    edits.push_back(std::move(e));
-  };
-  push(at(t, "name String", 0, 0, "x"));               // rename a field: xname
-  push(at(t, "/// Users.", 4, 5, "People"));           // change a doc comment
-  push(at(t, "enum Role", 0, 0, "/// Roles.\n"));      // add a doc comment before a decl
-  push(at(t, "model Post", 0, 0, "model Tag { id Int @id }\n\n"));  // insert a declaration
-  push(at(t, "references: [id]", 13, 2, "idd"));       // break a reference
-  push(at(t, "model Tag {", 10, 1, ""));               // syntax error: drop a brace
-  push(at(t, "model Tag ", 10, 0, "{"));               // repair it
-  push(at(t, "model User", 6, 4, "Person"));           // rename a model used elsewhere
-  push(at(t, "enum Role", 0, 0, "datasource db {\n  provider = \"sqlite\"\n}\n"));
-  push(at(t, "\"sqlite\"", 1, 6, "postgresql"));       // another provider
-  push(at(t, "  xname", 0, 0, "  @@auth\n"));           // an auth model
-  push(at(t, "model Tag", 0, 0, "abstract model Base {\n  createdAt DateTime\n}\n"));
-  push(at(t, "model Tag {", 9, 0, " extends Base"));   // inherit
-  push(at(t, "createdAt", 0, 0, "id Int @id\n  "));     // the base changes: Tag's duplicate id
-  push(at(t, "abstract model", 0, 9, ""));             // not abstract any more
-  size_t i = 0;
-  check_edits(Workspace{"fixed", {{"/s.zmodel", text}}}, [&](const Workspace&) { return std::make_pair(size_t{0}, edits[i++]); },
-              static_cast<int>(edits.size()));
+  EditScript script(text);
+  script.push(at(script.text, "name String", 0, 0, "x"));               // rename a field: xname
+  script.push(at(script.text, "/// Users.", 4, 5, "People"));           // change a doc comment
+  script.push(at(script.text, "enum Role", 0, 0, "/// Roles.\n"));      // add a doc comment before a decl
+  script.push(at(script.text, "model Post", 0, 0, "model Tag { id Int @id }\n\n"));  // insert a declaration
+  script.push(at(script.text, "references: [id]", 13, 2, "idd"));       // break a reference
+  script.push(at(script.text, "model Tag {", 10, 1, ""));               // syntax error: drop a brace
+  script.push(at(script.text, "model Tag ", 10, 0, "{"));               // repair it
+  script.push(at(script.text, "model User", 6, 4, "Person"));           // rename a model used elsewhere
+  script.push(at(script.text, "enum Role", 0, 0, "datasource db {\n  provider = \"sqlite\"\n}\n"));
+  script.push(at(script.text, "\"sqlite\"", 1, 6, "postgresql"));       // another provider
+  script.push(at(script.text, "  xname", 0, 0, "  @@auth\n"));           // an auth model
+  script.push(at(script.text, "model Tag", 0, 0, "abstract model Base {\n  createdAt DateTime\n}\n"));
+  script.push(at(script.text, "model Tag {", 9, 0, " extends Base"));   // inherit
+  script.push(at(script.text, "createdAt", 0, 0, "id Int @id\n  "));     // the base changes: Tag's duplicate id
+  script.push(at(script.text, "abstract model", 0, 9, ""));             // not abstract any more
+  script.check("fixed");
 }
 
 TEST_CASE("edits along inheritance chains and cycles") {
@@ -414,24 +425,17 @@ TEST_CASE("edits along inheritance chains and cycles") {
       "model B extends A {\n  b Int\n  @@delegate(kind)\n  kind String\n}\n\n"
       "model C extends B {\n  c Int\n  @@allow('read', a > 0)\n}\n\n"
       "type M {\n  m Int\n}\n\ntype N with M {\n  n Int\n}\n\nmodel D with N {\n  id Int @id\n  @@allow('read', m > 0)\n}\n";
-  std::vector<TextEdit> edits;
-  std::string t = text;
-  auto push = [&](TextEdit e) {
-    t.replace(e.range.start, e.range.end - e.range.start, e.new_text);
-    edits.push_back(std::move(e));
-  };
-  push(at(t, "  id Int @id\n  @@index", 0, 0, "  a Int\n"));     // C's policy finds `a` two levels up
-  push(at(t, "  a Int\n", 2, 1, "x"));                             // and loses it
-  push(at(t, "  m Int", 2, 0, "x"));                               // D's mixin of a mixin changes
-  push(at(t, "  xm Int", 2, 1, ""));
-  push(at(t, "@@index([id])", 0, 0, "c Int\n  "));                 // C inherits `c` twice now
-  push(at(t, "abstract model A {", 16, 0, " extends C"));          // a cycle through three models
-  push(at(t, "  b Int", 2, 1, "bb"));                              // an edit inside the cycle
-  push(at(t, "model A extends C", 7, 10, ""));                     // and out of it again
-  push(at(t, "@@delegate(kind)", 0, 16, ""));                      // B is no delegate any more
-  size_t i = 0;
-  check_edits(Workspace{"inheritance", {{"/s.zmodel", text}}},
-              [&](const Workspace&) { return std::make_pair(size_t{0}, edits[i++]); }, static_cast<int>(edits.size()));
+  EditScript script(text);
+  script.push(at(script.text, "  id Int @id\n  @@index", 0, 0, "  a Int\n"));     // C's policy finds `a` two levels up
+  script.push(at(script.text, "  a Int\n", 2, 1, "x"));                             // and loses it
+  script.push(at(script.text, "  m Int", 2, 0, "x"));                               // D's mixin of a mixin changes
+  script.push(at(script.text, "  xm Int", 2, 1, ""));
+  script.push(at(script.text, "@@index([id])", 0, 0, "c Int\n  "));                 // C inherits `c` twice now
+  script.push(at(script.text, "abstract model A {", 16, 0, " extends C"));          // a cycle through three models
+  script.push(at(script.text, "  b Int", 2, 1, "bb"));                              // an edit inside the cycle
+  script.push(at(script.text, "model A extends C", 7, 10, ""));                     // and out of it again
+  script.push(at(script.text, "@@delegate(kind)", 0, 16, ""));                      // B is no delegate any more
+  script.check("inheritance");
 }
 
 // Arguments view their parameter's name in the attribute declaration: edits of a user-declared
@@ -442,23 +446,16 @@ TEST_CASE("edits of user-declared attributes and their uses") {
       "attribute @note(_ text: String)\n\n"
       "model A {\n  id Int @id @note(\"a\")\n  @@tag(\"x\", weight: 1)\n}\n\n"
       "model B {\n  id Int @id @note(text: \"b\")\n  @@tag(label: \"y\")\n}\n";
-  std::vector<TextEdit> edits;
-  std::string t = text;
-  auto push = [&](TextEdit e) {
-    t.replace(e.range.start, e.range.end - e.range.start, e.new_text);
-    edits.push_back(std::move(e));
-  };
-  push(at(t, "_ label", 2, 5, "name"));                       // the positional parameter renamed
-  push(at(t, "weight: Int?", 0, 6, "w"));                     // A's `weight:` matches nothing now
-  push(at(t, "_ text", 2, 4, "body"));                        // B's `text:` matches nothing now
-  push(at(t, "attribute @note", 0, 0, "/// Notes.\n"));        // everything after moves
-  push(at(t, "_ body", 0, 2, ""));                            // not positional any more
-  push(at(t, "@@tag(label", 6, 5, "name"));                   // B names the renamed parameter
-  push(at(t, "attribute @@tag", 0, 0, "attribute @@other(_ label: String)\n\n"));
-  push(at(t, "@@tag(_ name", 2, 3, "other"));                 // A and B now apply an unknown one
-  size_t i = 0;
-  check_edits(Workspace{"attributes", {{"/s.zmodel", text}}},
-              [&](const Workspace&) { return std::make_pair(size_t{0}, edits[i++]); }, static_cast<int>(edits.size()));
+  EditScript script(text);
+  script.push(at(script.text, "_ label", 2, 5, "name"));                       // the positional parameter renamed
+  script.push(at(script.text, "weight: Int?", 0, 6, "w"));                     // A's `weight:` matches nothing now
+  script.push(at(script.text, "_ text", 2, 4, "body"));                        // B's `text:` matches nothing now
+  script.push(at(script.text, "attribute @note", 0, 0, "/// Notes.\n"));        // everything after moves
+  script.push(at(script.text, "_ body", 0, 2, ""));                            // not positional any more
+  script.push(at(script.text, "@@tag(label", 6, 5, "name"));                   // B names the renamed parameter
+  script.push(at(script.text, "attribute @@tag", 0, 0, "attribute @@other(_ label: String)\n\n"));
+  script.push(at(script.text, "@@tag(_ name", 2, 3, "other"));                 // A and B now apply an unknown one
+  script.check("attributes");
 }
 
 TEST_CASE("random edits on corpus schemas") {

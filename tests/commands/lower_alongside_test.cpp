@@ -6,26 +6,19 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 
 #include "commands/load_schema.h"
 #include "dialect/dialect.h"
 #include "schema/lower_zmodel.h"
+#include "support/files.h"
 
 using namespace zen;
 using namespace zen::commands;
 namespace fs = std::filesystem;
+using zen::testing::read_text;
 
 namespace {
-
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // What the migrate commands do with a lowered model: normalise, diff from empty, render.
 std::string to_sql(schema::LowerResult lowered) {

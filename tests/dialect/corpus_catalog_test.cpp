@@ -17,19 +17,13 @@
 #include "dialect/connection.h"
 #include "dialect/dialect.h"
 #include "schema/lower_zmodel.h"
+#include "support/files.h"
 #include "support/temp_database.h"
 
 namespace fs = std::filesystem;
 using namespace zen;
 
 namespace {
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 fs::path corpus_dir() {
   if (const char* env = std::getenv("ZEN_CORPUS_DIR"); env && *env) return env;
@@ -66,12 +60,12 @@ std::optional<schema::Schema> desired_schema(const CorpusCase& c, const dialect:
   if (fs::is_directory(item)) {
     for (const auto& e : fs::recursive_directory_iterator(item)) {
       if (e.is_regular_file() && e.path().extension() == ".zmodel")
-        files.push_back({e.path().string(), read_file(e.path())});
+        files.push_back({e.path().string(), zen::testing::read_text(e.path())});
     }
     entry = fs::exists(item / "schema.zmodel") ? (item / "schema.zmodel").string()
                                                : (item / "zmodel" / "schema.zmodel").string();
   } else {
-    files.push_back({item.string(), read_file(item)});
+    files.push_back({item.string(), zen::testing::read_text(item)});
     entry = item.string();
   }
   if (files.empty()) {
@@ -237,7 +231,7 @@ void check_corpus_case(const CorpusCase& c, const std::string& prisma_url, const
   auto migration = dialect->diff(empty, *desired);
   std::string zen_sql = dialect->render_script(migration, {empty, *desired});
 
-  std::string prisma_sql = read_file(c.prisma_sql);
+  std::string prisma_sql = zen::testing::read_text(c.prisma_sql);
   check_same_script(c, zen_sql, prisma_sql);
 
   auto prisma_db = db::connect(prisma_url);
@@ -317,7 +311,7 @@ TEST_CASE("corpus schemas build the same PostgreSQL database as Prisma's SQL") {
       if (!desired) continue;
       schema::Schema empty = dialect->empty_schema();
       check_same_script(c, dialect->render_script(dialect->diff(empty, *desired), {empty, *desired}),
-                        read_file(c.prisma_sql));
+                        zen::testing::read_text(c.prisma_sql));
     }
     MESSAGE("ZEN_TEST_POSTGRES_URL is not set: PostgreSQL catalogs not compared");
     return;
