@@ -13,8 +13,16 @@
 // arenas of its own, each faulting in fresh pages, and memory freed by one is not reused by
 // the others (bench_migrate_diff, 5,000 models: first run 140-280 -> 95-100 ms, page faults
 // 2,000-2,500 -> 860). The per-thread caches keep the shared arena's lock off the hot path.
+// dirty_decay_ms:-1, muzzy_decay_ms:-1: freed pages are never handed back to the kernel. zen's
+// commands run for well under a second and free as they go (a phase's temporaries, the model
+// once the tables are built); with jemalloc's default decay, part of what is freed is purged
+// and the next allocations fault fresh pages in again (bench_migrate_diff, 5,000 models: warm
+// runs 125-135 -> 110-115 ms, page faults per warm run 300-900 -> 0-5). A long-running process
+// built on this allocator (a language server) must turn decay back on at its start:
+// mallctl("arena.4096.dirty_decay_ms") and "arenas.dirty_decay_ms" (4096 = MALLCTL_ARENAS_ALL).
 extern "C" {
-__attribute__((used, visibility("default"))) const char* malloc_conf = "thp:always,metadata_thp:always,narenas:1";
+__attribute__((used, visibility("default"))) const char* malloc_conf =
+    "thp:always,metadata_thp:always,narenas:1,dirty_decay_ms:-1,muzzy_decay_ms:-1";
 }
 
 #endif
