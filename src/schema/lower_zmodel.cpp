@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <map>
 #include <set>
+#include <span>
 
 #include "analysis/model.h"
 
@@ -158,12 +160,6 @@ std::optional<std::string_view> string_arg(const AttributeApp& a, std::string_vi
   return std::nullopt;
 }
 
-std::optional<std::string_view> ident_arg(const AttributeApp& a, std::string_view param) {
-  if (const auto* arg = a.arg(param))
-    if (auto n = arg->value.name()) return *n;
-  return std::nullopt;
-}
-
 /// The arguments of `a` matched to each of `params`, found in one pass over the arguments with
 /// AttributeApp::arg's rule (an argument matched to the parameter, else the first unmatched one
 /// written with that name): one walk over arguments that sit far apart in memory instead of one
@@ -188,12 +184,21 @@ std::array<const analysis::Argument*, N> find_args(const AttributeApp& a, const 
   return matched;
 }
 
-/// FNV-1a: field names are compared by hash first, so a lookup reads the names of other
-/// fields (each in its own analysis::Field, far apart in memory) only on a hash match.
+/// A fingerprint of a name: field names are compared by it first, so a lookup reads the names
+/// of other fields (each in its own analysis::Field, far apart in memory) only on a match.
+/// Made of the length and the first and last four bytes, not of every byte: it is taken of
+/// every field of every model, and names that differ share them rarely (an equal fingerprint
+/// only costs a comparison of the names).
 uint32_t name_hash(std::string_view s) {
-  uint32_t h = 2166136261u;
-  for (unsigned char c : s) h = (h ^ c) * 16777619u;
-  return h;
+  uint32_t head = 0, tail = 0;
+  if (s.size() >= 4) {
+    std::memcpy(&head, s.data(), 4);
+    std::memcpy(&tail, s.data() + s.size() - 4, 4);
+  } else {
+    for (unsigned char c : s) head = (head << 8) | c;
+  }
+  uint32_t h = (head * 0x9E3779B1u) ^ (tail * 0x85EBCA77u) ^ static_cast<uint32_t>(s.size());
+  return h ^ (h >> 15);
 }
 
 struct Lowerer {
@@ -422,10 +427,15 @@ struct Lowerer {
     const Decl& d = *mt.decl;
     mt.fields.reserve(d.all_fields.size());
     size_t relation_count = 0;
+    // Fingerprints seen so far, one bit each: a field is compared with the fields before it
+    // only when its bit was already set (for models of up to kLinearLookup fields).
+    uint64_t seen[16] = {};
+    bool duplicates = false;
     for (const auto& slot : d.all_fields) {
       if (!slot.field) continue;
-      // One pass over the attributes finds all lowering asks about.
-      FieldInfo info;
+      // One pass over the attributes finds all lowering asks about. Built in place, taken
+      // back when the field is not kept.
+      FieldInfo& info = mt.fields.emplace_back();
       info.field = slot.field;
       bool computed = false;
       const auto& attrs = slot.field->attributes;
@@ -435,35 +445,56 @@ struct Lowerer {
       for (size_t i = 0; i < attrs.size() && i < FieldInfo::kNoAttribute; ++i) {
         std::string_view name = attrs[i].name;
         if (name.size() < 3 || name[0] != '@') continue;
-        if (name.substr(0, 4) == "@db.") info.native_type_attr = static_cast<uint16_t>(i);
-        else if (name == "@id") first_of(info.id_attr, i);
-        else if (name == "@unique") first_of(info.unique_attr, i);
-        else if (name == "@relation") first_of(info.relation_attr, i);
-        else if (name == "@default") first_of(info.default_attr, i);
-        else if (name == "@computed") computed = true;
-        else if (name == "@map" && info.map_attr == FieldInfo::kNoAttribute)
-          if (const auto* arg = attrs[i].first(); arg && arg->value.as_string()) info.map_attr = static_cast<uint16_t>(i);
+        // By length first: one comparison of bytes per attribute at most.
+        switch (name.size()) {
+          case 3:
+            if (name == "@id") first_of(info.id_attr, i);
+            break;
+          case 4:
+            if (name == "@map" && info.map_attr == FieldInfo::kNoAttribute)
+              if (const auto* arg = attrs[i].first(); arg && arg->value.as_string())
+                info.map_attr = static_cast<uint16_t>(i);
+            break;
+          case 7:
+            if (name == "@unique") first_of(info.unique_attr, i);
+            break;
+          case 8:
+            if (name == "@default") first_of(info.default_attr, i);
+            break;
+          case 9:
+            if (name == "@relation") first_of(info.relation_attr, i);
+            else if (name == "@computed") computed = true;
+            break;
+          default: break;
+        }
+        if (name.size() >= 4 && name.compare(0, 4, "@db.") == 0) info.native_type_attr = static_cast<uint16_t>(i);
       }
-      if (!keeps(d, slot, computed, info.stripped_default)) continue;
+      if (!keeps(d, slot, computed, info.stripped_default)) {
+        mt.fields.pop_back();
+        continue;
+      }
       info.hash = name_hash(slot.field->name);
       info.origin = slot.origin;
       info.member = slot.member;
       info.optional = slot.field->type.optional;
       relation_count += is_relation(*slot.field);
-      mt.fields.push_back(info);
+      if (!duplicates && mt.fields.size() <= ModelTable::kLinearLookup) {
+        uint64_t& word = seen[(info.hash >> 6) & 15];
+        uint64_t bit = uint64_t(1) << (info.hash & 63);
+        if (word & bit) {
+          for (size_t j = 0; j + 1 < mt.fields.size() && !duplicates; ++j)
+            duplicates = mt.fields[j].hash == info.hash && mt.fields[j].field->name == info.field->name;
+        }
+        word |= bit;
+      }
     }
     // A name seen before is skipped, as ZenStack keeps the first field of a name (the
     // analysis reports the duplicate). Rare, so it is only handled once detected.
     if (mt.fields.size() <= ModelTable::kLinearLookup) {
-      // Pairwise, but names are only compared when their hashes are equal.
-      bool duplicates = false;
-      for (size_t i = 1; i < mt.fields.size() && !duplicates; ++i)
-        for (size_t j = 0; j < i && !duplicates; ++j)
-          duplicates = mt.fields[i].hash == mt.fields[j].hash && mt.fields[i].field->name == mt.fields[j].field->name;
       if (duplicates) remove_duplicates(mt.fields);
     } else {
       index_by_hash(mt);
-      bool duplicates = false;
+      duplicates = false;
       for (size_t i = 1; i < mt.by_hash.size() && !duplicates; ++i)
         for (size_t j = i; j > 0 && mt.by_hash[j - 1].first == mt.by_hash[i].first && !duplicates; --j)
           duplicates = mt.fields[mt.by_hash[j - 1].second].field->name == mt.fields[mt.by_hash[i].second].field->name;
@@ -550,31 +581,32 @@ struct Lowerer {
     return true;
   }
 
-  std::optional<Literal> literal(const Expr& e, const Field& f, ColumnFamily family) {
-    Literal l;
+  /// The literal `e` into `l` (a fresh Literal); false when `e` is not one.
+  bool literal(const Expr& e, const Field& f, ColumnFamily family, Literal& l) {
     if (e.kind == ExprKind::Array) {
       l.kind = LiteralKind::List;
-      for (const auto& item : e.items()) {
-        auto x = literal(item, f, family);
-        if (!x) return std::nullopt;
-        l.items.push_back(std::move(*x));
-      }
-      return l;
+      l.items.reserve(e.items().size());
+      for (const auto& item : e.items())
+        if (!literal(item, f, family, l.items.emplace_back())) return false;
+      return true;
     }
-    if (e.kind == ExprKind::Null) return Literal{LiteralKind::Null, "", {}};
+    if (e.kind == ExprKind::Null) {
+      l.kind = LiteralKind::Null;
+      return true;
+    }
     if (auto b = e.as_bool()) {
       l.kind = LiteralKind::Boolean;
       l.text = *b ? "true" : "false";
-      return l;
+      return true;
     }
     if (auto n = e.as_number()) {
-      l.text = std::string(*n);
+      l.text = *n;
       switch (family) {
         case ColumnFamily::Float: l.kind = LiteralKind::Float; break;
         case ColumnFamily::Decimal: l.kind = LiteralKind::Decimal; break;
         default: l.kind = LiteralKind::Int; break;
       }
-      return l;
+      return true;
     }
     if (auto str = e.as_string()) {
       switch (family) {
@@ -589,8 +621,8 @@ struct Lowerer {
       }
       if (l.kind == LiteralKind::Bytes) l.text = base64_to_hex(*str);
       else if (l.kind == LiteralKind::DateTime) l.text = datetime_literal(*str);
-      else l.text = std::string(*str);
-      return l;
+      else l.text = *str;
+      return true;
     }
     if (e.kind == ExprKind::Reference && f.type.kind == analysis::TypeKind::Enum && f.type.decl != analysis::kNone) {
       const Decl& en = m.decl(f.type.decl);
@@ -603,53 +635,53 @@ struct Lowerer {
         for (size_t i = 0; i < hashes.size(); ++i)
           if (hashes[i] == h && en.values[i].name == e.text) {
             l.text = s().at(id).values[i];
-            return l;
+            return true;
           }
         l.text = e.text;
-        return l;
+        return true;
       }
       const auto* v = en.find_value(e.text);
-      l.text = v ? db_name(v->attributes, "@map", v->name) : e.text;
-      return l;
+      l.text = v ? db_name_view(v->attributes, "@map", v->name) : std::string_view(e.text);
+      return true;
     }
-    return std::nullopt;
+    return false;
   }
 
-  std::optional<DefaultValue> default_value(const FieldInfo& fi, ColumnFamily family, bool& autoincrement,
-                                           bool& prisma_level) {
+  /// The column's default from the field's `@default`, built in place in `c.default_value`
+  /// (a DefaultValue is a hundred bytes: moving one costs as much as filling it). Sets the
+  /// column's auto_increment and prisma_level_default flags.
+  void set_default_value(const FieldInfo& fi, Column& c) {
     const Field& f = *fi.field;
     const AttributeApp* a = fi.default_value();
-    if (!a) return std::nullopt;
+    if (!a) return;
     const auto* arg = a->first();
-    if (!arg) return std::nullopt;
+    if (!arg) return;
     const Expr& e = arg->value;
-    DefaultValue d;
     if (e.kind == ExprKind::Call) {
       if (e.text == "autoincrement") {
-        autoincrement = true;
-        d.kind = DefaultKind::Sequence;
-        return d;
+        c.auto_increment = true;
+        c.default_value.emplace().kind = DefaultKind::Sequence;
+        return;
       }
       if (e.text == "now") {
-        d.kind = DefaultKind::Now;
-        return d;
+        c.default_value.emplace().kind = DefaultKind::Now;
+        return;
       }
       if (e.text == "dbgenerated") {
+        DefaultValue& d = c.default_value.emplace();
         d.kind = DefaultKind::DbGenerated;
         if (const auto* x = e.arg("expr", 0))
-          if (auto s = x->value.as_string()) d.expression = std::string(*s);
-        return d;
+          if (auto s = x->value.as_string()) d.expression = *s;
+        return;
       }
       // uuid(), cuid(), nanoid(), ulid(): filled in by the client, not the database.
-      if (e.text == "uuid" || e.text == "cuid" || e.text == "nanoid" || e.text == "ulid") prisma_level = true;
-      return std::nullopt;
+      if (e.text == "uuid" || e.text == "cuid" || e.text == "nanoid" || e.text == "ulid") c.prisma_level_default = true;
+      return;
     }
-    if (e.kind == ExprKind::Member || e.kind == ExprKind::This) return std::nullopt;
-    auto lit = literal(e, f, family);
-    if (!lit) return std::nullopt;
+    if (e.kind == ExprKind::Member || e.kind == ExprKind::This) return;
+    DefaultValue& d = c.default_value.emplace();
     d.kind = DefaultKind::Value;
-    d.value = std::move(*lit);
-    return d;
+    if (!literal(e, f, c.type.family, d.value)) c.default_value.reset();
   }
 
   void lower_enums() {
@@ -718,22 +750,18 @@ struct Lowerer {
       c.table = mt.table;
       c.name = fi.db_name();
       column_type(fi, c.type);
-      if (!fi.stripped_default) {
-        bool autoinc = false, prisma_level = false;
-        c.default_value = default_value(fi, c.type.family, autoinc, prisma_level);
-        c.auto_increment = autoinc;
-        c.prisma_level_default = prisma_level;
-      }
+      if (!fi.stripped_default) set_default_value(fi, c);
     }
   }
 
-  std::optional<IndexColumn> index_column(const ModelTable& mt, const Expr& e) {
-    if (!e.name()) return std::nullopt;
+  /// Appends the index column a field reference (`a`, `a(sort: Desc)`) names to `out`; false
+  /// (nothing appended) when it names no column.
+  bool index_column(const ModelTable& mt, const Expr& e, std::vector<IndexColumn>& out) {
+    if (!e.name()) return false;
     const FieldInfo* field = mt.find(e);
-    if (!field || !field->column.valid()) return std::nullopt;
-    ColumnId column = field->column;
-    IndexColumn ic;
-    ic.column = column;
+    if (!field || !field->column.valid()) return false;
+    IndexColumn& ic = out.emplace_back();
+    ic.column = field->column;
     if (e.kind == ExprKind::Call) {
       if (const auto* a = e.arg("sort"))
         if (auto n = a->value.name()) ic.sort = *n == "Desc" ? SortOrder::Desc : SortOrder::Asc;
@@ -749,27 +777,26 @@ struct Lowerer {
         }
       }
     }
-    return ic;
+    return true;
   }
 
   /// Columns of a field-list attribute (@@id/@@unique/@@index); empty when one cannot be found.
   std::vector<IndexColumn> index_columns(const ModelTable& mt, const AttributeApp& a) {
     std::vector<IndexColumn> cols;
     const auto* arg = a.first();
-    if (!arg) return {};
+    if (!arg) return cols;
     // Prisma also accepts a single field without brackets: `@@index(projectId)`.
     if (arg->value.kind != ExprKind::Array) {
-      auto ic = index_column(mt, arg->value);
-      if (!ic) return {};
-      cols.push_back(std::move(*ic));
+      cols.reserve(1);
+      if (!index_column(mt, arg->value, cols)) cols.clear();
       return cols;
     }
     cols.reserve(arg->value.items().size());
-    for (const auto& item : arg->value.items()) {
-      auto ic = index_column(mt, item);
-      if (!ic) return {};
-      cols.push_back(std::move(*ic));
-    }
+    for (const auto& item : arg->value.items())
+      if (!index_column(mt, item, cols)) {
+        cols.clear();
+        break;
+      }
     return cols;
   }
 
@@ -780,17 +807,38 @@ struct Lowerer {
     return make_constraint_name(table, name_buffer, suffix, max_ident);
   }
 
-  void field_level_sort(const AttributeApp& a, IndexColumn& ic) {
-    if (auto n = ident_arg(a, "sort")) ic.sort = *n == "Desc" ? SortOrder::Desc : SortOrder::Asc;
-    if (const auto* l = a.arg("length"))
-      if (auto n = l->value.as_number()) ic.length = static_cast<uint32_t>(std::stoul(std::string(*n)));
+  /// A new index of `table`, appended to the schema and to the table's list: filled in place
+  /// (an Index holds a string and a vector, which would each be moved twice otherwise).
+  Index& new_index(TableId table, IndexKind kind) {
+    s().tables[table.value].indexes.push_back(IndexId(static_cast<uint32_t>(s().indexes.size())));
+    Index& ix = s().indexes.emplace_back();
+    ix.table = table;
+    ix.kind = kind;
+    return ix;
   }
 
-  /// The `map:` argument of `a` when given, else Prisma's generated name.
-  template <class MakeName>
-  static std::string mapped_or(const AttributeApp& a, MakeName make) {
-    if (auto n = string_arg(a, "map")) return std::string(*n);
-    return make();
+  /// The single-column key or index of a field's `@id` or `@unique`, with its `sort:`,
+  /// `length:` and `map:` arguments read in one pass. `suffix` names a generated name.
+  void add_field_index(const ModelTable& mt, const FieldInfo& f, const AttributeApp& a, IndexKind kind,
+                       std::string_view suffix) {
+    static constexpr std::array<std::string_view, 3> kParams = {"sort", "length", "map"};
+    auto args = find_args(a, kParams);
+    Index& ix = new_index(mt.table, kind);
+    IndexColumn& ic = ix.columns.emplace_back();
+    ic.column = f.column;
+    if (args[0])
+      if (auto n = args[0]->value.name()) ic.sort = *n == "Desc" ? SortOrder::Desc : SortOrder::Asc;
+    if (args[1])
+      if (auto n = args[1]->value.as_number()) ic.length = static_cast<uint32_t>(std::stoul(std::string(*n)));
+    if (args[2])
+      if (auto n = args[2]->value.as_string()) {
+        ix.name = *n;
+        return;
+      }
+    // The primary key's name has no columns in it.
+    std::string_view column = s().at(f.column).name;
+    ix.name = make_constraint_name(s().at(mt.table).name, std::span<const std::string_view>(&column, kind == IndexKind::PrimaryKey ? 0 : 1),
+                                   suffix, max_ident);
   }
 
   void lower_keys_and_indexes(ModelTable& mt) {
@@ -804,53 +852,41 @@ struct Lowerer {
     for (const FieldInfo& f : mt.fields) {
       const AttributeApp* id = f.id();
       if (!id || !f.column.valid()) continue;
-      Index pk;
-      pk.table = mt.table;
-      pk.kind = IndexKind::PrimaryKey;
-      IndexColumn ic;
-      ic.column = f.column;
-      field_level_sort(*id, ic);
-      pk.columns.push_back(ic);
-      pk.name = mapped_or(*id, [&] { return make_constraint_name(table, std::vector<std::string_view>{}, "_pkey", max_ident); });
-      s().add_index(std::move(pk));
+      add_field_index(mt, f, *id, IndexKind::PrimaryKey, "_pkey");
       has_primary_key = true;
       break;
     }
     if (!has_primary_key)
       if (const auto* id = d.find_any_attribute("@@id")) {
-        Index pk;
-        pk.table = mt.table;
-        pk.kind = IndexKind::PrimaryKey;
-        pk.columns = index_columns(mt, *id);
-        pk.name = mapped_or(*id, [&] { return make_constraint_name(table, std::vector<std::string_view>{}, "_pkey", max_ident); });
-        if (!pk.columns.empty()) s().add_index(std::move(pk));
+        auto columns = index_columns(mt, *id);
+        if (!columns.empty()) {
+          Index& pk = new_index(mt.table, IndexKind::PrimaryKey);
+          pk.columns = std::move(columns);
+          if (auto n = string_arg(*id, "map")) pk.name = *n;
+          else pk.name = make_constraint_name(table, std::span<const std::string_view>(), "_pkey", max_ident);
+        }
       }
     // Field-level @unique, then @@index, then @@unique (the order Prisma's parser collects them).
     for (const FieldInfo& f : mt.fields) {
       const AttributeApp* unique = f.unique();
       if (!unique || !f.column.valid()) continue;
-      Index ix;
-      ix.table = mt.table;
-      ix.kind = IndexKind::Unique;
-      IndexColumn ic;
-      ic.column = f.column;
-      field_level_sort(*unique, ic);
-      ix.columns.push_back(ic);
-      ix.name = mapped_or(*unique, [&] { return generated_name(table, ix.columns, "_key"); });
-      s().add_index(std::move(ix));
+      add_field_index(mt, f, *unique, IndexKind::Unique, "_key");
     }
     for (std::string_view which : {std::string_view("@@index"), std::string_view("@@unique")}) {
       bool unique = which == "@@unique";
       for (const auto& a : d.all_attributes) {
         if (a.name != which) continue;
-        Index ix;
-        ix.table = mt.table;
-        ix.kind = unique ? IndexKind::Unique : IndexKind::Normal;
-        ix.columns = index_columns(mt, a);
-        if (ix.columns.empty()) continue;
-        ix.name = mapped_or(a, [&] { return generated_name(table, ix.columns, unique ? "_key" : "_idx"); });
-        if (!unique)
-          if (auto t = ident_arg(a, "type")) {
+        auto columns = index_columns(mt, a);
+        if (columns.empty()) continue;
+        static constexpr std::array<std::string_view, 2> kParams = {"map", "type"};
+        auto args = find_args(a, kParams);
+        Index& ix = new_index(mt.table, unique ? IndexKind::Unique : IndexKind::Normal);
+        ix.columns = std::move(columns);
+        std::optional<std::string_view> map;
+        if (args[0]) map = args[0]->value.as_string();
+        ix.name = map ? std::string(*map) : generated_name(table, ix.columns, unique ? "_key" : "_idx");
+        if (!unique && args[1])
+          if (auto t = args[1]->value.name()) {
             if (*t == "Hash") ix.algorithm = IndexAlgorithm::Hash;
             else if (*t == "Gist") ix.algorithm = IndexAlgorithm::Gist;
             else if (*t == "Gin") ix.algorithm = IndexAlgorithm::Gin;
@@ -858,7 +894,6 @@ struct Lowerer {
             else if (*t == "Brin") ix.algorithm = IndexAlgorithm::Brin;
             else ix.algorithm = IndexAlgorithm::BTree;
           }
-        s().add_index(std::move(ix));
       }
     }
   }
@@ -869,22 +904,21 @@ struct Lowerer {
   void add_fk(const ModelTable& mt, const ModelTable& target, const std::vector<const FieldInfo*>& from,
               const std::vector<const FieldInfo*>& to, const analysis::Argument* map, ReferentialAction del,
               ReferentialAction upd) {
-    ForeignKey fk;
+    auto has_column = [](const FieldInfo* f) { return f && f->column.valid(); };
+    if (from.empty() || from.size() != to.size() || !std::all_of(from.begin(), from.end(), has_column) ||
+        !std::all_of(to.begin(), to.end(), has_column))
+      return;
+    // Checked first, then filled in place: a ForeignKey holds a string and two vectors.
+    s().tables[mt.table.value].foreign_keys.push_back(ForeignKeyId(static_cast<uint32_t>(s().foreign_keys.size())));
+    ForeignKey& fk = s().foreign_keys.emplace_back();
     fk.table = mt.table;
     fk.referenced_table = target.table;
     fk.columns.reserve(from.size());
-    for (const FieldInfo* f : from) {
-      if (!f || !f->column.valid()) return;
-      fk.columns.push_back(f->column);
-    }
+    for (const FieldInfo* f : from) fk.columns.push_back(f->column);
     fk.referenced_columns.reserve(to.size());
-    for (const FieldInfo* f : to) {
-      if (!f || !f->column.valid()) return;
-      fk.referenced_columns.push_back(f->column);
-    }
-    if (fk.columns.empty() || fk.columns.size() != fk.referenced_columns.size()) return;
+    for (const FieldInfo* f : to) fk.referenced_columns.push_back(f->column);
     if (map)
-      if (auto n = map->value.as_string()) fk.name = std::string(*n);
+      if (auto n = map->value.as_string()) fk.name = *n;
     if (fk.name.empty()) {
       name_buffer.clear();
       for (auto c : fk.columns) name_buffer.push_back(s().at(c).name);
@@ -892,7 +926,6 @@ struct Lowerer {
     }
     fk.on_delete = del;
     fk.on_update = upd;
-    s().add_foreign_key(std::move(fk));
   }
 
   void lower_foreign_keys(ModelTable& mt) {
