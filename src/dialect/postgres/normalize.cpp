@@ -146,14 +146,22 @@ const char* type_for_family(schema::ColumnFamily family) {
 }
 
 void normalize(schema::Schema& s) {
-  // A schema spells few distinct types: each is canonicalised once.
-  std::vector<std::pair<std::string, std::string>> canonical;
-  auto canonical_of = [&](const std::string& type) -> const std::string& {
-    for (const auto& [from, to] : canonical)
-      if (from == type) return to;
-    canonical.emplace_back(type, canonical_type(type));
-    return canonical.back().second;
+  // A schema spells few distinct types: each is canonicalised (and its family found) once.
+  struct Canonical {
+    std::string from, to;
+    std::optional<schema::ColumnFamily> family;
   };
+  std::vector<Canonical> canonical;
+  auto canonical_of = [&](const std::string& type) -> const Canonical& {
+    for (const auto& c : canonical)
+      if (c.from == type) return c;
+    std::string to = canonical_type(type);
+    auto family = family_of_type(to);
+    return canonical.emplace_back(Canonical{type, std::move(to), family});
+  };
+  // The family's default types, with their lengths (assigned to every column without @db.*).
+  std::string_view by_family[static_cast<size_t>(schema::ColumnFamily::Unsupported) + 1];
+  for (size_t f = 0; f < std::size(by_family); ++f) by_family[f] = type_for_family(static_cast<schema::ColumnFamily>(f));
   for (auto& col : s.columns) {
     auto family = col.type.family;
     if (family != schema::ColumnFamily::Enum && family != schema::ColumnFamily::Unsupported) {
@@ -161,11 +169,12 @@ void normalize(schema::Schema& s) {
       // written; an already normalised (or introspected) column keeps its spelling.
       if (col.type.full_type.empty()) {
         // The family's own type maps back to the family: nothing to recompute.
-        col.type.full_type = type_for_family(family);
+        col.type.full_type = by_family[static_cast<size_t>(family)];
         continue;
       }
-      col.type.full_type = canonical_of(col.type.full_type);
-      if (auto f = family_of_type(col.type.full_type)) col.type.family = *f;
+      const Canonical& c = canonical_of(col.type.full_type);
+      col.type.full_type = c.to;
+      if (c.family) col.type.family = *c.family;
     }
   }
   // Prisma creates (and lists) the schemas of a multi-schema datasource in name order.
