@@ -34,6 +34,10 @@
 #include <limits>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace zen::analysis {
 
 namespace {
@@ -93,9 +97,134 @@ inline bool is_ident_start(char c) { return char_class(c) & kIdentStart; }
 inline bool is_ident_char(char c) { return char_class(c) & (kIdentStart | kDigit); }
 inline bool is_digit(char c) { return char_class(c) & kDigit; }
 
+// The lexer's runs -- identifiers, the spaces that align a schema's columns, the text of a
+// bracketed list -- are scanned 16 bytes at a time where SSE2 is available (every x86-64):
+// these loops are most of the per-byte cost. Each has a byte-wise loop that finishes the last
+// bytes (and does all of it elsewhere); the two agree byte for byte.
+#if defined(__SSE2__)
+// Bit i set when byte i of the 16 at `p` is an identifier character ([A-Za-z0-9_]).
+inline unsigned ident_mask16(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Letters: (v | 0x20) in 'a'..'z'. SSE2 compares signed bytes, so each range is shifted to
+  // start at -128 and compared with "less than -128 + its length".
+  const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+  const __m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(lower, _mm_set1_epi8(static_cast<char>(128 - 'a'))),
+                                       _mm_set1_epi8(static_cast<char>(-128 + 26)));
+  const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(128 - '0'))),
+                                       _mm_set1_epi8(static_cast<char>(-128 + 10)));
+  const __m128i under = _mm_cmpeq_epi8(v, _mm_set1_epi8('_'));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(alpha, digit), under)));
+}
+// Bit i set when byte i of the 16 at `p` is whitespace (space, tab, CR, LF).
+inline unsigned space_mask16(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+  // Tab (0x09) and CR (0x0D) are the only bytes that are 0x0D with bit 2 set.
+  const __m128i tr = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x04)), _mm_set1_epi8('\r'));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(sp, tr)));
+}
+// Bit i set when byte i of the 16 at `p` is one count_items looks at: ( ) [ ] { } , " '.
+inline unsigned list_mask16(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // `(` `)` are 0x28 0x29; `[` `]` are 0x5B 0x5D and `{` `}` 0x7B 0x7D (the same without bit 5).
+  const __m128i no_bit5 = _mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xDF)));
+  const __m128i paren = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xFE))), _mm_set1_epi8('('));
+  const __m128i open = _mm_cmpeq_epi8(no_bit5, _mm_set1_epi8('['));
+  const __m128i close = _mm_cmpeq_epi8(no_bit5, _mm_set1_epi8(']'));
+  const __m128i comma = _mm_cmpeq_epi8(v, _mm_set1_epi8(','));
+  const __m128i quote = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+  const __m128i any = _mm_or_si128(_mm_or_si128(paren, open), _mm_or_si128(_mm_or_si128(close, comma), quote));
+  return static_cast<unsigned>(_mm_movemask_epi8(any));
+}
+#endif
+
+// The end of the run of identifier characters at p (p itself when there is none), at most `end`.
+inline uint32_t skip_ident_chars(const char* s, uint32_t p, uint32_t end) {
+#if defined(__SSE2__)
+  while (end - p >= 16) {
+    unsigned other = ~ident_mask16(s + p) & 0xFFFFu;
+    if (other) return p + static_cast<uint32_t>(__builtin_ctz(other));
+    p += 16;
+  }
+#endif
+  while (p < end && is_ident_char(s[p])) ++p;
+  return p;
+}
+
+// The end of the run of whitespace at p, at most `end`.
+inline uint32_t skip_spaces(const char* s, uint32_t p, uint32_t end) {
+  // Most runs between tokens are empty or one space: answered before loading 16 bytes.
+  if (p >= end || !(char_class(s[p]) & kSpace)) return p;
+  if (++p >= end || !(char_class(s[p]) & kSpace)) return p;
+#if defined(__SSE2__)
+  while (end - p >= 16) {
+    unsigned other = ~space_mask16(s + p) & 0xFFFFu;
+    if (other) return p + static_cast<uint32_t>(__builtin_ctz(other));
+    p += 16;
+  }
+#endif
+  while (p < end && (char_class(s[p]) & kSpace)) ++p;
+  return p;
+}
+
+// Set bits of a mask that has few (no popcount instruction is assumed: the library call for
+// std::popcount cost more than this loop).
+inline size_t count_bits(unsigned m) {
+  size_t n = 0;
+  for (; m; m &= m - 1) ++n;
+  return n;
+}
+
+// How many `@` there are from p to the end of its line (or `end`).
+inline size_t count_ats_in_line(const char* s, uint32_t p, uint32_t end) {
+  size_t ats = 0;
+#if defined(__SSE2__)
+  for (; end - p >= 16; p += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + p));
+    unsigned at = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('@'))));
+    unsigned nl = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+    if (nl) return ats + count_bits(at & ((nl & -nl) - 1));
+    ats += count_bits(at);
+  }
+#endif
+  for (; p < end && s[p] != '\n'; ++p) ats += s[p] == '@';
+  return ats;
+}
+
+// The first of ( ) [ ] { } , " ' at or after p; `end` if there is none.
+inline uint32_t find_list_char(const char* s, uint32_t p, uint32_t end) {
+#if defined(__SSE2__)
+  while (end - p >= 16) {
+    if (unsigned hit = list_mask16(s + p)) return p + static_cast<uint32_t>(__builtin_ctz(hit));
+    p += 16;
+  }
+#endif
+  for (; p < end; ++p) {
+    switch (s[p]) {
+      case '(': case ')': case '[': case ']': case '{': case '}': case ',': case '"': case '\'':
+        return p;
+      default: break;
+    }
+  }
+  return p;
+}
+
+// Sets `s`, a fresh (empty) string of the tree being built, to [p, p + n). Appending to an empty
+// string is its assignment without _M_replace's generality (overlap, replacing in the middle),
+// which cost more than the copy for the short names that are most of a schema.
+inline void set_text(std::string& s, const char* p, size_t n) {
+  s.clear();
+  s.append(p, n);
+}
+inline void set_text(std::string& s, std::string_view v) { set_text(s, v.data(), v.size()); }
+
 // `true`, `false`, `null`, `this`: literals wherever an expression may start.
 bool is_literal_word(std::string_view w) {
-  return w == "true" || w == "false" || w == "null" || w == "this";
+  switch (w.size()) {
+    case 4: return w == "true" || w == "null" || w == "this";
+    case 5: return w == "false";
+    default: return false;
+  }
 }
 
 // Keywords a reference may be spelled with but a plain `_regular_id` name may not (the
@@ -253,13 +382,17 @@ class FastLowerer {
 
   // Skips whitespace and comments from `p`; with `record`, doc comments go to pending_docs_.
   uint32_t skip_extras(uint32_t p, bool record) {
+    p = skip_spaces(s_, p, n_);
+    // Most tokens follow plain whitespace: comments are handled out of line.
+    return p < n_ && s_[p] == '/' ? skip_comments(p, record) : p;
+  }
+
+  // skip_extras from a `/` at p.
+  [[gnu::noinline]] uint32_t skip_comments(uint32_t p, bool record) {
     for (;;) {
+      p = skip_spaces(s_, p, n_);
       if (p >= n_) return p;
       char c = s_[p];
-      if (char_class(c) & kSpace) {
-        ++p;
-        continue;
-      }
       if (c != '/' || p + 1 >= n_) return p;
       if (s_[p + 1] == '/') {
         const void* nl = std::memchr(s_ + p, '\n', n_ - p);
@@ -362,7 +495,7 @@ class FastLowerer {
         // `@a.b.c`: a dot belongs to the name only when a name follows it.
         if (q >= n_ || !is_ident_start(s_[q])) reject();
         for (;;) {
-          while (q < n_ && is_ident_char(s_[q])) ++q;
+          q = skip_ident_chars(s_, q, n_);
           if (q + 1 < n_ && s_[q] == '.' && is_ident_start(s_[q + 1])) {
             ++q;
             continue;
@@ -374,7 +507,7 @@ class FastLowerer {
       }
       default:
         if (is_ident_start(c)) {
-          while (q < n_ && is_ident_char(s_[q])) ++q;
+          q = skip_ident_chars(s_, q, n_);
           tok_ = Tok::Ident;
         } else if (is_digit(c) || ((c == '+' || c == '-') && q < n_ && is_digit(s_[q]))) {
           while (q < n_ && is_digit(s_[q])) ++q;
@@ -425,7 +558,7 @@ class FastLowerer {
   // not valid in the state, hence lexed as identifiers).
   void read_name(std::string& name, TextRange& range) {
     if (tok_ != Tok::Ident) reject();
-    name.assign(s_ + ts_, te_ - ts_);
+    set_text(name, s_ + ts_, te_ - ts_);
     range = token_range();
     next();
   }
@@ -449,14 +582,14 @@ class FastLowerer {
     docs.clear();
     for (;;) {
       if (tok_ == Tok::RBrace) break;
-      ConfigField c;
+      // Config blocks do not nest, so the reference stays valid.
+      ConfigField& c = d.config.emplace_back();
       c.doc = child_doc(docs);
       c.range.start = ts_;
       read_name(c.name, c.name_range);
       expect(Tok::Eq);
-      c.value = parse_config_value();
+      parse_config_value(c.value);
       c.range.end = prev_end_;
-      d.config.push_back(std::move(c));
       // A config value takes no operators: the next token starts a setting or closes the block.
       if (tok_ != Tok::Ident && tok_ != Tok::RBrace) reject();
     }
@@ -464,24 +597,23 @@ class FastLowerer {
   }
 
   // `_config_value`: a literal, call, array, object or reference, without operators.
-  Expr parse_config_value() {
+  void parse_config_value(Expr& e) {
     switch (tok_) {
       case Tok::String:
       case Tok::Number:
       case Tok::LBrack:
-      case Tok::LBrace: return parse_primary();
+      case Tok::LBrace: return parse_primary(e);
       case Tok::Ident:
         // A config value cannot be `this`, so tree-sitter lexes the word as a name there.
         if (word() == "this") {
-          Expr e;
           e.kind = ExprKind::Reference;
           e.text = token_text();
           e.range = e.name_range = token_range();
           next();
           if (tok_ == Tok::LParen) reject();  // `this(...)` as a call: not worth a rule
-          return e;
+          return;
         }
-        return parse_primary();
+        return parse_primary(e);
       default: reject();
     }
   }
@@ -541,50 +673,55 @@ class FastLowerer {
     next();
   }
 
-  // `{ member* @@attribute* }` of a model, type or enum: members go to `into` through the scratch
-  // stack, model-level attributes to d.attributes. `member(item)` parses one member after its
-  // name, into the item already holding its doc, start and name.
+  // `{ member* @@attribute* }` of a model, type or enum: members go to `into` (sized first by
+  // count_members, then built in place), model-level attributes to d.attributes through the
+  // scratch stack. `member(item)` parses one member after its name, into the item already
+  // holding its doc, start and name.
   template <class T, class ParseMember>
-  void parse_member_block(Decl& d, std::vector<T>& scratch, std::vector<T>& into, ParseMember member) {
+  void parse_member_block(Decl& d, std::vector<T>& into, ParseMember member) {
     if (tok_ != Tok::LBrace) reject();
+    into.reserve(count_members(te_));
     next();
     auto& docs = inner_docs_;
     docs.clear();
-    size_t items0 = scratch.size(), attrs0 = attrs_.size();
+    size_t attrs0 = attrs_.size();
     for (;;) {
       if (tok_ == Tok::RBrace) break;
       if (tok_ == Tok::ModelAttr) {
         take_docs(docs);
         docs.clear();
-        attrs_.push_back(parse_attribute_app());
+        // Attribute applications hold no attributes: the reference stays valid.
+        parse_attribute_app(attrs_.emplace_back());
         continue;
       }
       if (tok_ != Tok::Ident) reject();
       // Members do not nest, so the reference stays valid while the member is parsed.
-      T& item = scratch.emplace_back();
+      T& item = into.emplace_back();
       item.doc = child_doc(docs);
       item.range.start = ts_;
       read_name(item.name, item.name_range);
       member(item);
       item.range.end = prev_end_;
     }
-    move_tail(scratch, items0, into);
     move_tail(attrs_, attrs0, d.attributes);
     next();
   }
 
   void parse_model_body(Decl& d) {
-    parse_member_block(d, fields_, d.fields, [this](Field& f) {
+    parse_member_block(d, d.fields, [this](Field& f) {
       if (tok_ == Tok::LParen) skip_data_field_parameters();
       parse_field_type(f.type);
       parse_field_attributes(f.attributes);
     });
   }
 
+  // A member's `@attr(...)`s, built in place: the vector is sized first by the `@`s left on the
+  // line, which are its attributes when they are written on one line (a hint: an `@` in a
+  // string adds one slot, attributes on further lines grow the vector).
   void parse_field_attributes(std::vector<AttributeApp>& attrs) {
-    size_t attrs0 = attrs_.size();
-    while (tok_ == Tok::FieldAttr) attrs_.push_back(parse_attribute_app());
-    move_tail(attrs_, attrs0, attrs);
+    if (tok_ != Tok::FieldAttr) return;
+    attrs.reserve(count_ats_in_line(s_, ts_, n_));
+    while (tok_ == Tok::FieldAttr) parse_attribute_app(attrs.emplace_back());
   }
 
   // Parameters of a computed field: checked like function parameters, then dropped, as
@@ -610,13 +747,13 @@ class FastLowerer {
       next();
       expect(Tok::LParen);
       if (tok_ != Tok::String) reject();
-      t.name = unquote(word());
+      unquote_to(t.name, word());
       next();
       if (tok_ != Tok::RParen) reject();
       t.name_range.end = te_;
       next();
     } else {
-      t.name = token_text();
+      set_text(t.name, s_ + ts_, te_ - ts_);
       t.builtin = parse_builtin_type(t.name);
       t.kind = t.builtin ? TypeKind::Builtin : TypeKind::Unresolved;
       next();
@@ -634,7 +771,7 @@ class FastLowerer {
   }
 
   void parse_enum_body(Decl& d) {
-    parse_member_block(d, values_, d.values, [this](EnumValue& v) { parse_field_attributes(v.attributes); });
+    parse_member_block(d, d.values, [this](EnumValue& v) { parse_field_attributes(v.attributes); });
   }
 
   // `function name(params): Type { body } @@@attrs`. Doc comments anywhere directly in the
@@ -659,7 +796,8 @@ class FastLowerer {
     take_docs(docs);
     if (tok_ != Tok::RBrace) {
       docs.clear();  // consumed by the body
-      (void)parse_expr(0);
+      Expr body;  // checked, then dropped (lower_file keeps no function body)
+      parse_expr(body, 0);
       take_docs(docs);
     }
     expect(Tok::RBrace);
@@ -781,22 +919,21 @@ class FastLowerer {
     size_t attrs0 = attrs_.size();
     while (tok_ == Tok::InternalAttr) {
       if (docs) docs->clear();
-      attrs_.push_back(parse_attribute_app());
+      parse_attribute_app(attrs_.emplace_back());
     }
     move_tail(attrs_, attrs0, attrs);
   }
 
   // ----- Attribute applications and arguments
 
-  AttributeApp parse_attribute_app() {
-    AttributeApp a;
-    a.name = token_text();
+  // Into `a`, fresh, where it is kept.
+  void parse_attribute_app(AttributeApp& a) {
+    set_text(a.name, s_ + ts_, te_ - ts_);
     a.name_range = token_range();
     a.range.start = ts_;
     next();
     if (tok_ == Tok::LParen) parse_argument_list(a.args);
     a.range.end = prev_end_;
-    return a;
   }
 
   // `( [name:] value, ... [,] )`
@@ -814,12 +951,12 @@ class FastLowerer {
       if (tok_ == Tok::Ident && peek_char() == ':') {
         std::string_view w = word();
         if (is_type_name_keyword(w) || is_literal_word(w)) reject();
-        a.name = token_text();
+        set_text(a.name, w);
         a.name_range = token_range();
         next();
         next();  // `:`
       }
-      a.value = parse_expr(0);
+      parse_expr(a.value, 0);
       a.range.end = prev_end_;
       if (tok_ == Tok::Comma) {
         next();
@@ -830,12 +967,31 @@ class FastLowerer {
     next();
   }
 
+  // A size hint for the members of the block whose `{` ends at p: the lines that start with an
+  // identifier (a member's name), up to the first line that starts with `}`. Exact for the
+  // usual layout, one member a line; only a hint otherwise (a member written over several
+  // lines may count twice, a block on one line counts the lines after it), so the scan is
+  // capped: it never costs more than a few hundred lines per block.
+  size_t count_members(uint32_t p) const {
+    constexpr int kMaxLines = 256;
+    size_t members = 0;
+    for (int line = 0; line < kMaxLines; ++line) {
+      p = skip_spaces(s_, p, n_);
+      if (p >= n_ || s_[p] == '}') break;
+      if (is_ident_start(s_[p])) ++members;
+      const void* nl = std::memchr(s_ + p, '\n', n_ - p);
+      if (!nl) break;
+      p = static_cast<uint32_t>(static_cast<const char*>(nl) - s_) + 1;
+    }
+    return members;
+  }
+
   // A size hint for the list whose opening bracket ends at `p`: its top-level commas + 1. Only
   // a hint (a comma in a comment counts too), so the list's vector is allocated once.
   size_t count_items(uint32_t p) const {
     size_t commas = 0;
     int depth = 0;
-    for (; p < n_; ++p) {
+    for (; (p = find_list_char(s_, p, n_)) < n_; ++p) {
       char c = s_[p];
       switch (c) {
         case '(':
@@ -861,8 +1017,13 @@ class FastLowerer {
   }
 
   // ----- Expressions
+  //
+  // Each parse_* fills a fresh (default) Expr where it is kept -- an argument's value, an
+  // array's item -- instead of returning one to be moved there: an Expr is 120 bytes with two
+  // strings and three containers, and a big schema has hundreds of thousands. Only operators,
+  // whose left operand is parsed before them, move it down into their children (wrap).
 
-  Expr parse_expr(int min_prec) {
+  void parse_expr(Expr& out, int min_prec) {
     // Every nesting (brackets, calls, operands) recurses through here; deeper than any real
     // schema goes is left to tree-sitter rather than risking this thread's stack.
     struct DepthGuard {
@@ -872,71 +1033,80 @@ class FastLowerer {
       }
       ~DepthGuard() { --depth; }
     } guard(expr_depth_);
-    Expr lhs = parse_unary();
+    parse_unary(out);
     for (;;) {
       if (tok_ == Tok::Dot) {
-        lhs = parse_member(std::move(lhs));
+        parse_member(out);
         continue;
       }
       if (tok_ == Tok::Question || tok_ == Tok::Bang || tok_ == Tok::Caret) {
         // After an expression these only start a collection predicate.
-        if (kPrecCollection <= min_prec) return lhs;
-        lhs = parse_predicate(std::move(lhs));
+        if (kPrecCollection <= min_prec) return;
+        parse_predicate(out);
         continue;
       }
       int prec = tok_ == Tok::Ident ? (word() == "in" ? kPrecIn : 0) : binary_precedence(tok_);
-      if (prec == 0 || prec <= min_prec) return lhs;
-      Expr b;
-      b.kind = ExprKind::Binary;
-      b.text = token_text();
+      if (prec == 0 || prec <= min_prec) return;
+      wrap(out, 2);
+      out.kind = ExprKind::Binary;
+      set_text(out.text, s_ + ts_, te_ - ts_);
       next();
-      Expr rhs = parse_expr(prec);
-      b.range = TextRange{lhs.range.start, rhs.range.end};
-      b.children.reserve(2);
-      b.children.push_back(std::move(lhs));
-      b.children.push_back(std::move(rhs));
-      lhs = std::move(b);
+      Expr& rhs = out.children.emplace_back();  // within the capacity: `out.children[0]` stays
+      parse_expr(rhs, prec);
+      out.range = TextRange{out.children[0].range.start, rhs.range.end};
     }
   }
 
-  Expr parse_unary() {
-    if (tok_ != Tok::Bang) return parse_primary();
-    Expr u;
+  // Moves `e` into the first child of a fresh expression that takes its place, with room for
+  // `children` children.
+  static void wrap(Expr& e, size_t children) {
+    Expr operand = std::move(e);
+    e = Expr{};
+    e.children.reserve(children);
+    e.children.push_back(std::move(operand));
+  }
+
+  void parse_unary(Expr& u) {
+    if (tok_ != Tok::Bang) return parse_primary(u);
     u.kind = ExprKind::Unary;
-    u.text = "!";
+    set_text(u.text, "!", 1);
     u.range.start = ts_;
     next();
-    u.children.push_back(parse_expr(kPrecUnary));
-    u.range.end = u.children.back().range.end;
-    return u;
+    Expr& operand = u.children.emplace_back();
+    parse_expr(operand, kPrecUnary);
+    u.range.end = operand.range.end;
   }
 
-  Expr parse_member(Expr object) {
+  // `.name` after `object`, which becomes the member expression's child.
+  void parse_member(Expr& object) {
     next();  // `.`
-    Expr m;
-    m.kind = ExprKind::Member;
     if (tok_ != Tok::Ident) reject();
-    m.text = token_text();
+    wrap(object, 1);
+    Expr& m = object;
+    m.kind = ExprKind::Member;
+    set_text(m.text, s_ + ts_, te_ - ts_);
     m.name_range = token_range();
-    m.range = TextRange{object.range.start, te_};
-    m.children.push_back(std::move(object));
+    m.range = TextRange{m.children[0].range.start, te_};
     next();
-    return m;
   }
 
-  // `collection?[binding, condition]`, `![...]`, `^[...]`.
-  Expr parse_predicate(Expr collection) {
-    Expr p;
-    p.kind = ExprKind::Predicate;
+  // `?[binding, condition]`, `![...]`, `^[...]` after `collection`, which becomes the
+  // predicate's first child.
+  void parse_predicate(Expr& collection) {
     // As lower_file: the operator is the first of `?`, `!`, `^` after the collection in the
     // text (comments in between included).
+    char op = 0;
     for (uint32_t i = collection.range.end; i < ts_ + 1; ++i) {
       char c = s_[i];
       if (c == '?' || c == '!' || c == '^') {
-        p.text.assign(1, c);
+        op = c;
         break;
       }
     }
+    wrap(collection, 2);
+    Expr& p = collection;
+    p.kind = ExprKind::Predicate;
+    if (op) p.text.assign(1, op);
     next();
     expect(Tok::LBrack);
     if (tok_ == Tok::Ident && peek_char() == ',') {
@@ -947,59 +1117,55 @@ class FastLowerer {
       next();
       next();  // `,`
     }
-    p.range.start = collection.range.start;
-    p.children.reserve(2);
-    p.children.push_back(std::move(collection));
-    p.children.push_back(parse_expr(0));
+    p.range.start = p.children[0].range.start;
+    parse_expr(p.children.emplace_back(), 0);
     if (tok_ != Tok::RBrack) reject();
     p.range.end = te_;
     next();
-    return p;
   }
 
-  Expr parse_primary() {
-    Expr e;
+  void parse_primary(Expr& e) {
     e.range = token_range();
     switch (tok_) {
       case Tok::String:
         e.kind = ExprKind::String;
-        e.text = unquote(word());
+        unquote_to(e.text, word());
         next();
-        return e;
+        return;
       case Tok::Number:
         e.kind = ExprKind::Number;
-        e.text = token_text();
+        set_text(e.text, s_ + ts_, te_ - ts_);
         next();
-        return e;
+        return;
       case Tok::Ident: {
         std::string_view w = word();
         if (w == "true" || w == "false") {
           e.kind = ExprKind::Boolean;
-          e.text = std::string(w);
+          set_text(e.text, w);
           next();
-          return e;
+          return;
         }
         if (w == "null") {
           e.kind = ExprKind::Null;
           next();
-          return e;
+          return;
         }
         if (w == "this") {
           e.kind = ExprKind::This;
           next();
-          return e;
+          return;
         }
-        e.text = std::string(w);
+        set_text(e.text, w);
         e.name_range = e.range;
         next();
         if (tok_ != Tok::LParen) {
           e.kind = ExprKind::Reference;
-          return e;
+          return;
         }
         e.kind = ExprKind::Call;
         parse_argument_list(e.args);
         e.range.end = prev_end_;
-        return e;
+        return;
       }
       case Tok::LBrack: {
         e.kind = ExprKind::Array;
@@ -1007,7 +1173,8 @@ class FastLowerer {
         next();
         if (tok_ != Tok::RBrack) {
           for (;;) {
-            e.children.push_back(parse_expr(0));
+            // Nested items fill their own vectors, so the reference stays valid.
+            parse_expr(e.children.emplace_back(), 0);
             if (tok_ != Tok::Comma) break;
             next();
           }
@@ -1015,7 +1182,7 @@ class FastLowerer {
         if (tok_ != Tok::RBrack) reject();
         e.range.end = te_;
         next();
-        return e;
+        return;
       }
       case Tok::LBrace: {
         e.kind = ExprKind::Object;
@@ -1026,12 +1193,12 @@ class FastLowerer {
           Argument& a = e.args.emplace_back();
           a.range.start = ts_;
           a.name_range = token_range();
-          if (tok_ == Tok::String) a.name = unquote(word());
-          else if (tok_ == Tok::Ident) a.name = token_text();
+          if (tok_ == Tok::String) unquote_to(a.name, word());
+          else if (tok_ == Tok::Ident) set_text(a.name, s_ + ts_, te_ - ts_);
           else reject();
           next();
           expect(Tok::Colon);
-          a.value = parse_expr(0);
+          parse_expr(a.value, 0);
           a.range.end = prev_end_;
           if (tok_ == Tok::Comma) {
             next();
@@ -1041,16 +1208,17 @@ class FastLowerer {
         }
         e.range.end = te_;
         next();
-        return e;
+        return;
       }
       case Tok::LParen: {
         // lower_file lowers the inner expression and gives it the parentheses' range.
+        const uint32_t start = ts_;
         next();
-        Expr inner = parse_expr(0);
+        parse_expr(e, 0);
         if (tok_ != Tok::RParen) reject();
-        inner.range = TextRange{e.range.start, te_};
+        e.range = TextRange{start, te_};
         next();
-        return inner;
+        return;
       }
       default: reject();
     }
@@ -1072,12 +1240,10 @@ class FastLowerer {
   std::vector<TextRange> root_docs_;
   std::vector<TextRange> inner_docs_;
 
-  // Scratch stacks for the lists of declarations (fields, enum values, attributes): items are
-  // pushed as they are parsed and moved into an exactly sized vector when the list ends,
-  // instead of growing every output vector step by step (allocation is most of the cost).
-  // Bracketed lists (arguments, arrays, objects) are sized by count_items instead.
-  std::vector<Field> fields_;
-  std::vector<EnumValue> values_;
+  // Scratch stack for the attributes of declarations (model-level, internal): they are pushed
+  // as they are parsed and moved into an exactly sized vector when the list ends, instead of
+  // growing the output vector step by step. Members (count_members), field attributes
+  // (count_ats_in_line) and bracketed lists (count_items) are sized first and built in place.
   std::vector<AttributeApp> attrs_;
 
   FileDecls out_;

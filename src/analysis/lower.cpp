@@ -405,11 +405,23 @@ struct Lowerer {
 }  // namespace
 
 std::string unquote(std::string_view lit) {
+  std::string s;
+  unquote_to(s, lit);
+  return s;
+}
+
+void unquote_to(std::string& s, std::string_view lit) {
   if (lit.size() >= 2 && (lit.front() == '"' || lit.front() == '\'') && lit.back() == lit.front())
     lit = lit.substr(1, lit.size() - 2);
   else if (!lit.empty() && (lit.front() == '"' || lit.front() == '\''))
     lit = lit.substr(1);
-  std::string s;
+  // Most strings have no escape: one copy.
+  // (clear + append: cheaper than assign, which handles overlap and replacing in the middle.)
+  s.clear();
+  if (lit.find('\\') == std::string_view::npos) {
+    s.append(lit);
+    return;
+  }
   s.reserve(lit.size());
   for (size_t i = 0; i < lit.size(); ++i) {
     char c = lit[i];
@@ -428,7 +440,6 @@ std::string unquote(std::string_view lit) {
       default: s += n; break;
     }
   }
-  return s;
 }
 
 namespace {

@@ -27,8 +27,26 @@ constexpr const char* kBuiltinNames[] = {"String", "Boolean", "Int",  "BigInt", 
 }
 
 std::optional<BuiltinType> parse_builtin_type(std::string_view name) {
-  for (size_t i = 0; i < std::size(kBuiltinNames); ++i)
-    if (name == kBuiltinNames[i]) return static_cast<BuiltinType>(i);
+  // By length first: lowering asks this for every field's type.
+  auto is = [&](BuiltinType t) { return name == kBuiltinNames[static_cast<size_t>(t)]; };
+  switch (name.size()) {
+    case 3: if (is(BuiltinType::Int)) return BuiltinType::Int; break;
+    case 4: if (is(BuiltinType::Json)) return BuiltinType::Json; break;
+    case 5:
+      if (is(BuiltinType::Float)) return BuiltinType::Float;
+      if (is(BuiltinType::Bytes)) return BuiltinType::Bytes;
+      break;
+    case 6:
+      if (is(BuiltinType::String)) return BuiltinType::String;
+      if (is(BuiltinType::BigInt)) return BuiltinType::BigInt;
+      break;
+    case 7:
+      if (is(BuiltinType::Boolean)) return BuiltinType::Boolean;
+      if (is(BuiltinType::Decimal)) return BuiltinType::Decimal;
+      break;
+    case 8: if (is(BuiltinType::DateTime)) return BuiltinType::DateTime; break;
+    default: break;
+  }
   return std::nullopt;
 }
 

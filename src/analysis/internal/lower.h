@@ -68,5 +68,7 @@ void append_doc_line(std::string& doc, std::string_view comment);
 
 /// Unescapes a string literal's text (with its quotes).
 std::string unquote(std::string_view literal);
+/// unquote into `out` (replacing its text), without a temporary string.
+void unquote_to(std::string& out, std::string_view literal);
 
 }  // namespace zen::analysis
