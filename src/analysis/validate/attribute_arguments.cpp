@@ -31,15 +31,24 @@ struct AttrDeclInfo {
   /// assignable to.
   std::vector<ParamCheck> param_checks;
   std::vector<ExprType> param_types;
+  /// Per parameter: a literal kind whose values are of the parameter's type (a String for a
+  /// `String`, a number for an `Int` or `Float`, ...), so that the common literal argument is
+  /// accepted without typing it; ExprKind::Error when there is none.
+  std::vector<ExprKind> literal_ok;
 };
 
 class AttrDeclInfos {
  public:
-  explicit AttrDeclInfos(const Model& model) : model_(model), slot_(model.decls.size(), kNone) {}
+  explicit AttrDeclInfos(const Model& model) : model_(model), by_decl_(model.decls.size(), nullptr) {}
   const AttrDeclInfo& get(DeclId id) {
-    if (slot_[id] != kNone) return infos_[slot_[id]];
-    slot_[id] = static_cast<uint32_t>(infos_.size());
+    if (const AttrDeclInfo* i = by_decl_[id]) return *i;
+    return compute(id);
+  }
+
+ private:
+  const AttrDeclInfo& compute(DeclId id) {
     AttrDeclInfo& i = infos_.emplace_back();
+    by_decl_[id] = &i;
     const Decl& d = model_.decl(id);
     i.once = d.has_attribute("@@@once");
     i.once_in_model = d.has_attribute("@@@onceInModel");
@@ -47,6 +56,7 @@ class AttrDeclInfos {
     i.targets = model_.target_fields(d);
     i.param_types.resize(d.params.size());
     i.param_checks.assign(d.params.size(), ParamCheck::None);
+    i.literal_ok.assign(d.params.size(), ExprKind::Error);
     for (size_t k = 0; k < d.params.size(); ++k) {
       const Param& p = d.params[k];
       if (p.type == "Any"sv || p.type == "ContextType"sv) continue;
@@ -65,14 +75,20 @@ class AttrDeclInfos {
         continue;
       }
       i.param_checks[k] = ParamCheck::Typed;
+      // The literals type_of types as `String`, `Int` and `Boolean`, where assignable() accepts
+      // them without looking further.
+      if (!dest.list) {
+        if (dest.name == "String"sv) i.literal_ok[k] = ExprKind::String;
+        else if (dest.name == "Int"sv || dest.name == "Float"sv) i.literal_ok[k] = ExprKind::Number;
+        else if (dest.name == "Boolean"sv) i.literal_ok[k] = ExprKind::Boolean;
+      }
     }
     return i;
   }
 
- private:
   const Model& model_;
-  std::vector<uint32_t> slot_;  // per DeclId: index into infos_, kNone when not computed yet
-  std::deque<AttrDeclInfo> infos_;  // a deque: references to computed infos stay valid
+  std::vector<const AttrDeclInfo*> by_decl_;  // per DeclId; nullptr when not computed yet
+  std::deque<AttrDeclInfo> infos_;  // a deque: pointers to computed infos stay valid
 };
 
 bool is_field_ref(const Expr& e) {
@@ -134,16 +150,16 @@ struct AttributeCheck {
   const Model& model;
   AttrDeclInfos infos;
   std::optional<Provider> provider;
-  std::vector<MatchedArg> matched;
   DeclCounter seen;
 
   explicit AttributeCheck(ValidationContext& c)
       : ctx(c), model(c.model()), infos(c.model()), provider(provider_of(c.model())) {}
 
-  void check_types(const AttrSite& s, const Decl& decl, const MatchedArg& m, const AttrDeclInfo& info) {
-    const Param& p = *m.param;
-    const Expr& v = m.arg->value;
-    switch (info.param_checks[m.index]) {
+  // `a` is matched to parameter `k` of `decl`.
+  void check_types(const AttrSite& s, const Decl& decl, const Argument& a, uint32_t k, const AttrDeclInfo& info) {
+    const Param& p = decl.params[k];
+    const Expr& v = a.value;
+    switch (info.param_checks[k]) {
       case ParamCheck::None: return;
       case ParamCheck::FieldReference: {
         bool ok = p.list ? (v.kind == ExprKind::Array || is_field_ref(v)) : is_field_ref(v);
@@ -157,7 +173,8 @@ struct AttributeCheck {
       }
       case ParamCheck::Typed: break;
     }
-    const ExprType& dest = info.param_types[m.index];
+    if (v.kind == info.literal_ok[k]) return;
+    const ExprType& dest = info.param_types[k];
     ExprType src = type_of(model, v, s.holder);
     if (assignable(dest, src, &v)) return;
     ctx.error("type-mismatch", s.file, v.range,
@@ -171,31 +188,46 @@ struct AttributeCheck {
     const Decl& decl = model.decl(app.decl);
     if (decl.kind != DeclKind::Attribute) return;
     const AttrDeclInfo& info = infos.get(app.decl);
+    const std::vector<Param>& params = decl.params;
 
-    // Arguments.
-    match_args(app.args, decl.params, /*all_positional=*/false, matched);
-    IndexSet filled(decl.params.size());
-    for (const MatchedArg& m : matched) {
-      if (!m.param) {
-        if (m.arg->name.empty())
-          ctx.error("invalid-argument", s.file, m.arg->range,
+    // Arguments, matched as match_args() does: named ones by name, positional ones to the `_`
+    // parameters left to right, skipping those already given. `filled` holds the parameters
+    // given so far, which are also the ones match_args() counts as used.
+    IndexSet filled(params.size());
+    size_t next_positional = 0;
+    for (const Argument& a : app.args) {
+      uint32_t k = kNone;
+      if (!a.name.empty()) {
+        for (size_t i = 0; i < params.size(); ++i)
+          if (params[i].name == a.name) {
+            k = static_cast<uint32_t>(i);
+            break;
+          }
+      } else {
+        while (next_positional < params.size() && (filled[next_positional] || !params[next_positional].positional))
+          ++next_positional;
+        if (next_positional < params.size()) k = static_cast<uint32_t>(next_positional++);
+      }
+      if (k == kNone) {
+        if (a.name.empty())
+          ctx.error("invalid-argument", s.file, a.range,
                     "unexpected unnamed argument: `" + app.name + "` takes no more positional arguments; name it or remove it");
         else
-          ctx.error("invalid-argument", s.file, m.arg->name_range.end > m.arg->name_range.start ? m.arg->name_range : m.arg->range,
-                    "`" + app.name + "` has no parameter named `" + m.arg->name + "`")
+          ctx.error("invalid-argument", s.file, a.name_range.end > a.name_range.start ? a.name_range : a.range,
+                    "`" + app.name + "` has no parameter named `" + a.name + "`")
               .data.push_back({"attribute", app.name});
         continue;
       }
-      if (filled[m.index]) {
-        ctx.error("duplicate-argument", s.file, m.arg->range,
-                  "parameter `" + m.param->name + "` of `" + app.name + "` is given more than once");
+      if (filled[k]) {
+        ctx.error("duplicate-argument", s.file, a.range,
+                  "parameter `" + params[k].name + "` of `" + app.name + "` is given more than once");
         continue;
       }
-      filled.set(m.index);
-      check_types(s, decl, m, info);
+      filled.set(k);
+      check_types(s, decl, a, k, info);
     }
-    for (size_t i = 0; i < decl.params.size(); ++i) {
-      const Param& p = decl.params[i];
+    for (size_t i = 0; i < params.size(); ++i) {
+      const Param& p = params[i];
       if (p.optional || filled[i]) continue;
       ctx.error("missing-argument", s.file, app.range,
                 "`" + app.name + "` needs the argument `" + p.name + "`" +
@@ -209,7 +241,7 @@ struct AttributeCheck {
                             "`" + app.name + "` is deprecated" + (why->empty() ? std::string() : ": " + *why));
       d.deprecated = true;
     }
-    if (app.name == "@@@targetField"sv && s.holder->kind != DeclKind::Attribute)
+    if (is(app.name, "@@@targetField") && s.holder->kind != DeclKind::Attribute)
       ctx.error("attribute-not-allowed", s.file, app.name_range,
                 "`@@@targetField` can only be used on attribute declarations");
     // `@db.*` fit is checked per provider by native_types.cpp.

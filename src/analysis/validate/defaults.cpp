@@ -270,7 +270,7 @@ struct DefaultCheck {
 
 void check_defaults_of(ValidationContext& ctx, const Decl& d) {
   for (const Field& f : d.fields) {
-    const AttributeApp* app = f.find_attribute("@default");
+    const AttributeApp* app = find_attr(f.attributes, "@default");
     if (!app) continue;
     if (is_relation(f)) {
       ctx.error("invalid-default", f.file, app->name_range,

@@ -34,7 +34,7 @@ void check_field_types_of(ValidationContext& ctx, const Decl& d) {
                     "`" + a->name + "` is only supported by the `postgresql` provider");
     if (t.kind == TypeKind::TypeDef) {
       bool mongo = provider && *provider == Provider::Mongodb;
-      if (!mongo && d.kind != DeclKind::TypeDef && !f.has_attribute("@json")) {
+      if (!mongo && d.kind != DeclKind::TypeDef && !has_attr(f.attributes, "@json")) {
         ctx.error("missing-json-attribute", f.file, t.range,
                   "field `" + f.name + "` has the custom type `" + t.name + "`, which is stored as JSON; add `@json`")
             .data.push_back({"insert", " @json"});

@@ -13,7 +13,7 @@ namespace {
 using B = BuiltinType;
 
 struct NativeType {
-  const char* name;
+  std::string_view name;  // a view: looking a name up then compares lengths first
   std::initializer_list<B> types;
   int max_args;
 };
@@ -114,8 +114,11 @@ void check_native_types_of(ValidationContext& ctx, const Decl& d) {
       if (!a.name.starts_with("@db.")) continue;
       std::string_view native = std::string_view(a.name).substr(4);
       const NativeType* nt = nullptr;
-      for (const NativeType& n : table)
-        if (native == n.name) nt = &n;
+      for (const NativeType& n : table)  // names are unique in a table
+        if (native == n.name) {
+          nt = &n;
+          break;
+        }
       if (!nt) {
         std::string hint = f.type.builtin ? names_for(table, *f.type.builtin) : std::string();
         auto& diag = ctx.error("invalid-native-type", f.file, a.name_range,

@@ -3,6 +3,7 @@
 // sides present and unambiguous; exactly one owning side (none for many-to-many); the other side
 // a list or optional; one-to-one foreign keys unique; self-relations named.
 #include <algorithm>
+#include <cstring>
 #include <span>
 
 #include "analysis/validate/internal/util.h"
@@ -24,18 +25,24 @@ struct RelSide {
   bool owns() const { return fields && references; }
 };
 
+// Field::has_attribute(lit), with the inlined comparison.
+template <size_t N>
+bool has(const Field& f, const char (&lit)[N]) {
+  return has_attr(f.attributes, lit);
+}
+
 RelSide side_of(const Field& f) {
   RelSide s;
   s.field = &f;
-  s.rel = f.find_attribute("@relation");
+  s.rel = find_attr(f.attributes, "@relation");
   if (!s.rel) return s;
   const Argument* front = s.rel->args.empty() ? nullptr : &s.rel->args.front();
   for (const Argument& a : s.rel->args) {
-    if ((a.name.empty() && &a == front) || a.name == "name"sv) {
-      if (auto v = a.value.as_string()) s.name = *v;
+    if ((a.name.empty() && &a == front) || is(a.name, "name")) {
+      if (auto v = string_of(a.value)) s.name = *v;
     }
-    if (a.name == "fields"sv) s.fields = &a;
-    if (a.name == "references"sv) s.references = &a;
+    if (is(a.name, "fields")) s.fields = &a;
+    if (is(a.name, "references")) s.references = &a;
   }
   return s;
 }
@@ -44,7 +51,7 @@ RelSide side_of(const Field& f) {
 void fields_of(const Model& model, const Argument* a, std::vector<const Field*>& out) {
   out.clear();
   if (!a) return;
-  for (const Expr& item : a->value.items()) out.push_back(model.field(item.target));
+  for (const Expr& item : items_of(a->value)) out.push_back(field_of(model, item.target));
 }
 
 std::string lower_first(std::string s) {
@@ -68,7 +75,7 @@ void name_set(const std::vector<const Field*>& fs, std::vector<std::string_view>
 
 // The set of fields is unique in `m`: one @id/@unique field, or exactly an @@id/@@unique.
 bool is_unique_set(const Model& model, const Decl& m, const std::vector<const Field*>& fs) {
-  if (fs.size() == 1 && fs[0] && (fs[0]->has_attribute("@id") || fs[0]->has_attribute("@unique"))) return true;
+  if (fs.size() == 1 && fs[0] && (has(*fs[0], "@id") || has(*fs[0], "@unique"))) return true;
   for (const Field* f : fs)
     if (!f) return true;  // unresolved: reported elsewhere
   std::vector<std::string_view> want, have;
@@ -80,93 +87,140 @@ bool is_unique_set(const Model& model, const Decl& m, const std::vector<const Fi
     const Argument* first = a.first();
     if (!first) continue;
     listed.clear();
-    for (const Expr& item : first->value.items())
-      if (const Field* f = model.field(item.target)) listed.push_back(f);
+    for (const Expr& item : items_of(first->value))
+      if (const Field* f = field_of(model, item.target)) listed.push_back(f);
     name_set(listed, have);
     if (have == want) return true;
   }
   // A unique field among a larger set still makes the set unique.
   for (const Field* f : fs)
-    if (f->has_attribute("@id") || f->has_attribute("@unique")) return fs.size() == 1;
+    if (has(*f, "@id") || has(*f, "@unique")) return fs.size() == 1;
   return false;
 }
 
 std::string id_field_name(const Decl& m) {
   for (const FieldSlot& s : m.all_fields)
-    if (s.field->has_attribute("@id")) return s.field->name;
+    if (has(*s.field, "@id")) return s.field->name;
   return "id";
 }
 
 std::string id_field_type(const Decl& m) {
   for (const FieldSlot& s : m.all_fields)
-    if (s.field->has_attribute("@id")) return s.field->type.name;
+    if (has(*s.field, "@id")) return s.field->type.name;
   return "Int";
 }
 
 // Per model, its relation fields (indices into all_fields) keyed by the model they point to, so
 // that finding the opposite candidates does not scan every field of the target (which made the
-// rule quadratic for a model that many others relate to), with each field's `@relation` read
-// once (RelSide). Built lazily per model: an incremental check reads only the models it needs.
+// rule quadratic for a model that many others relate to). What the checks read of each field
+// (its `@relation`, list flag, slot key and the start of the relation name) is copied into its
+// entry when the model's entries are built: the opposite side of a relation lives in another
+// model, and comparing candidates then reads these entries alone instead of each candidate's
+// field, attributes and name text. A full check builds every model's entries first, in
+// declaration order (one pass in memory order; building each model on first use jumps from
+// model to model and waits on memory for each); an incremental one builds only the models it
+// reads.
 class RelationIndex {
  public:
   struct Entry {
     DeclId to = kNone;  // the model the field points to
     uint32_t slot = 0;  // index into holder.all_fields
-    bool ready = false;
-    RelSide side;       // when ready
+    RelSide side;
+    DeclId origin = kNone;  // the slot's key (FieldSlot::origin, member)
+    uint32_t member = kNone;
+    char name_head[16] = {};  // the relation name's first bytes, zero-padded
+    bool list = false;        // the field is a list
+    bool inherited = false;   // FieldSlot::inherited
     bool operator<(const Entry& o) const { return to != o.to ? to < o.to : slot < o.slot; }
+
+    bool same_name(const Entry& o) const {
+      std::string_view a = side.name, b = o.side.name;
+      if (a.size() != b.size() || std::memcmp(name_head, o.name_head, sizeof name_head) != 0) return false;
+      return a.size() <= sizeof name_head ||
+             std::memcmp(a.data() + sizeof name_head, b.data() + sizeof name_head, a.size() - sizeof name_head) == 0;
+    }
   };
 
-  explicit RelationIndex(const Model& model) : by_holder_(model.decls.size()), built_(model.decls.size()) {}
+  explicit RelationIndex(const Model& model) : first_(model.decls.size(), kNone), count_(model.decls.size(), 0) {}
 
-  /// The relation fields of `holder` whose type is `to`, in field order.
-  std::span<Entry> fields_to(const Decl& holder, DeclId to) {
-    std::vector<Entry>& v = entries(holder);
+  /// Builds the entries of every user model and view, in declaration order.
+  void build_all(const Model& model) {
+    for (const Decl& d : model.decls)
+      if (!d.is_stdlib() && d.is_data_model()) build(d);
+  }
+
+  /// The relation fields of `holder` whose type is `to`, in field order. Valid until the next
+  /// call (it may build another model's entries).
+  std::span<const Entry> fields_to(const Decl& holder, DeclId to) {
+    std::span<const Entry> v = sorted(holder);
     Entry key;
     key.to = to;
+    key.slot = 0;
     auto lo = std::lower_bound(v.begin(), v.end(), key);
     auto hi = lo;
     while (hi != v.end() && hi->to == to) ++hi;
     return {lo, hi};
   }
 
-  /// The entry of `holder.all_fields[slot]`, a relation field pointing to `to`.
-  Entry& entry(const Decl& holder, DeclId to, uint32_t slot) {
-    std::vector<Entry>& v = entries(holder);
-    Entry key;
-    key.to = to;
-    key.slot = slot;
-    return *std::lower_bound(v.begin(), v.end(), key);
+  /// The number of relation fields of `holder` (with a resolved type); built on first use.
+  uint32_t count(const Decl& holder) {
+    if (first_[holder.id] == kNone) build(holder);
+    return count_[holder.id];
   }
-
-  static const RelSide& side(Entry& e, const Decl& holder) {
-    if (!e.ready) {
-      e.side = side_of(*holder.all_fields[e.slot].field);
-      e.ready = true;
-    }
-    return e.side;
+  /// The k-th relation field of `holder` in field order (k < count(holder)).
+  const Entry& in_field_order(const Decl& holder, uint32_t k) const {
+    uint32_t first = first_[holder.id];
+    return entries_[first + order_[first + k]];
   }
 
  private:
-  std::vector<Entry>& entries(const Decl& holder) {
-    std::vector<Entry>& v = by_holder_[holder.id];
-    if (!built_[holder.id]) {
-      built_[holder.id] = true;
-      for (uint32_t i = 0; i < holder.all_fields.size(); ++i) {
-        const FieldType& t = holder.all_fields[i].field->type;
-        if (t.kind == TypeKind::Model && t.decl != kNone) {
-          Entry& e = v.emplace_back();
-          e.to = t.decl;
-          e.slot = i;
-        }
-      }
-      std::sort(v.begin(), v.end());
-    }
-    return v;
+  std::span<const Entry> sorted(const Decl& holder) {
+    if (first_[holder.id] == kNone) build(holder);
+    return {entries_.data() + first_[holder.id], count_[holder.id]};
   }
 
-  std::vector<std::vector<Entry>> by_holder_;
-  std::vector<bool> built_;
+  void build(const Decl& holder) {
+    uint32_t first = static_cast<uint32_t>(entries_.size());
+    for (uint32_t i = 0; i < holder.all_fields.size(); ++i) {
+      const FieldSlot& fs = holder.all_fields[i];
+      const FieldType& t = fs.field->type;
+      if (t.kind != TypeKind::Model || t.decl == kNone) continue;
+      Entry& e = entries_.emplace_back();
+      e.to = t.decl;
+      e.slot = i;
+      e.side = side_of(*fs.field);
+      e.origin = fs.origin;
+      e.member = fs.member;
+      e.list = t.list;
+      e.inherited = fs.inherited;
+      std::memcpy(e.name_head, e.side.name.data(), std::min(e.side.name.size(), sizeof e.name_head));
+    }
+    uint32_t n = static_cast<uint32_t>(entries_.size()) - first;
+    first_[holder.id] = first;
+    count_[holder.id] = n;
+    // Sorted by (to, slot); order_ maps field order to sorted positions. Entries are appended
+    // in field order, so slot order is field order.
+    auto begin = entries_.begin() + first;
+    order_.resize(entries_.size());
+    if (std::is_sorted(begin, entries_.end())) {
+      for (uint32_t k = 0; k < n; ++k) order_[first + k] = k;
+      return;
+    }
+    std::vector<Entry> by_field(begin, entries_.end());
+    std::sort(begin, entries_.end());
+    for (uint32_t j = 0; j < n; ++j) {
+      // The entry sorted to position j was the field-order entry whose slot it has.
+      const Entry& e = entries_[first + j];
+      auto k = std::lower_bound(by_field.begin(), by_field.end(), e.slot,
+                                [](const Entry& x, uint32_t slot) { return x.slot < slot; }) - by_field.begin();
+      order_[first + k] = j;
+    }
+  }
+
+  std::vector<Entry> entries_;   // each built model's entries, contiguous, sorted by (to, slot)
+  std::vector<uint32_t> order_;  // parallel to entries_: per model, field order -> sorted position
+  std::vector<uint32_t> first_;  // per DeclId: its first entry, kNone when not built yet
+  std::vector<uint32_t> count_;  // per DeclId: its number of entries
 };
 
 // The rule's state for one run: the index and buffers reused from field to field.
@@ -238,11 +292,12 @@ struct RelationCheck {
     }
   }
 
-  // `m.all_fields[slot]` is `f`, a relation field (f.type.kind == Model).
-  void check_field(const Decl& m, const Field& f, uint32_t slot, std::pair<DeclId, uint32_t> key) {
-    if (f.type.decl == kNone) return;
-    const Decl& target = model.decl(f.type.decl);
-    RelSide me = RelationIndex::side(index.entry(m, f.type.decl, slot), m);
+  // `mine` is the entry of a relation field of `m` (a copy: the index may grow meanwhile).
+  void check_field(const Decl& m, const RelationIndex::Entry mine) {
+    const Field& f = *mine.side.field;
+    std::pair<DeclId, uint32_t> key{mine.origin, mine.member};
+    const Decl& target = model.decl(mine.to);
+    RelSide me = mine.side;
     if (f.type.list && (me.fields || me.references)) {
       // Foreign keys live on the single side; a list side cannot hold them.
       ctx.error("invalid-relation", f.file, me.rel->name_range,
@@ -255,8 +310,8 @@ struct RelationCheck {
     if (self && me.name.empty()) {
       // Prisma accepts one unnamed self-relation (a pair of fields); more of them are ambiguous.
       size_t unnamed_self = 0;
-      for (RelationIndex::Entry& e : index.fields_to(m, m.id))
-        if (RelationIndex::side(e, m).name.empty()) ++unnamed_self;
+      for (const RelationIndex::Entry& e : index.fields_to(m, m.id))
+        if (e.side.name.empty()) ++unnamed_self;
       if (unnamed_self > 2) {
         ctx.error("missing-relation-name", f.file, f.name_range,
                   "self-relation field `" + f.name + "` needs a name: add `@relation(\"name\")` to it and its opposite field")
@@ -268,15 +323,10 @@ struct RelationCheck {
     // Opposite candidates: fields of the target pointing back here with the same relation name.
     // Only the first two matter (one is the opposite; two make the relation ambiguous).
     size_t candidates = 0;
-    const RelSide* opposite[2] = {nullptr, nullptr};
-    std::pair<DeclId, uint32_t> other_key;
-    for (RelationIndex::Entry& e : index.fields_to(target, m.id)) {
-      const FieldSlot& tslot = target.all_fields[e.slot];
-      if (tslot.field == &f) continue;
-      const RelSide& os = RelationIndex::side(e, target);
-      if (os.name != me.name) continue;
-      if (candidates == 0) other_key = {tslot.origin, tslot.member};
-      if (candidates < 2) opposite[candidates] = &os;
+    const RelationIndex::Entry* opposite[2] = {nullptr, nullptr};
+    for (const RelationIndex::Entry& e : index.fields_to(target, m.id)) {
+      if (e.side.field == &f || !e.same_name(mine)) continue;
+      if (candidates < 2) opposite[candidates] = &e;
       ++candidates;
     }
     if (candidates == 0) {
@@ -301,18 +351,18 @@ struct RelationCheck {
     if (candidates > 1) {
       if (self) return;
       ctx.error("ambiguous-relation", f.file, f.name_range,
-                "fields `" + opposite[0]->field->name + "` and `" + opposite[1]->field->name + "` of `" + target.name +
+                "fields `" + opposite[0]->side.field->name + "` and `" + opposite[1]->side.field->name + "` of `" + target.name +
                     "` both refer to this relation; name each relation with `@relation(\"name\")` on both sides");
       return;
     }
-    const RelSide& other = *opposite[0];
-    bool first = key < other_key;
-    const Field& o = *other.field;
-    if (f.type.list && o.type.list) return;  // implicit many-to-many
+    const RelSide& other = opposite[0]->side;
+    bool first = key < std::make_pair(opposite[0]->origin, opposite[0]->member);
+    bool other_list = opposite[0]->list;
+    if (f.type.list && other_list) return;  // implicit many-to-many
     if (me.owns() && other.owns()) {
       if (first)
         ctx.error("invalid-relation", f.file, f.name_range,
-                  "both `" + f.name + "` and `" + target.name + "." + o.name +
+                  "both `" + f.name + "` and `" + target.name + "." + other.field->name +
                       "` declare `fields` and `references`; keep them on one side only");
       return;
     }
@@ -320,7 +370,7 @@ struct RelationCheck {
       // A half-written owner (`fields` without `references`) is reported by check_owner_arguments.
       if (self || me.fields || me.references || other.fields || other.references) return;
       // Report on the side that should own the foreign key: the non-list one.
-      bool should_own = !f.type.list && (o.type.list || first);
+      bool should_own = !f.type.list && (other_list || first);
       if (should_own) {
         auto& d = ctx.error("missing-relation-fields", f.file, f.name_range,
                             "relation field `" + f.name +
@@ -337,7 +387,7 @@ struct RelationCheck {
                 "relation field `" + f.name + "` has no foreign key, so it must be a list or optional; add `?` or `[]`")
           .data.push_back({"insert", "?"});
     }
-    if (me.owns() && !o.type.list) {
+    if (me.owns() && !other_list) {
       // One-to-one: the foreign key must be unique.
       fields_of(model, me.fields, fs);
       if (!fs.empty() && std::all_of(fs.begin(), fs.end(), [](const Field* x) { return x != nullptr; }) &&
@@ -357,15 +407,15 @@ struct RelationCheck {
 void check_relations(ValidationContext& ctx) {
   const Model& model = ctx.model();
   RelationCheck check(ctx);
+  if (ctx.checks_everything()) check.index.build_all(model);
   for (const Decl& m : model.decls) {
     if (m.is_stdlib() || !m.is_data_model() || m.is_abstract || !ctx.visit(m)) continue;
-    for (uint32_t i = 0; i < m.all_fields.size(); ++i) {
-      const FieldSlot& slot = m.all_fields[i];
-      const Field& f = *slot.field;
-      if (f.type.kind != TypeKind::Model) continue;
+    // Relation fields with an unresolved type have no entry (there is nothing to check).
+    for (uint32_t k = 0, n = check.index.count(m); k < n; ++k) {
+      const RelationIndex::Entry& e = check.index.in_field_order(m, k);
       // Fields inherited from a delegate base are checked on the base.
-      if (slot.inherited && slot.origin != kNone && model.decl(slot.origin).has_attribute("@@delegate")) continue;
-      check.check_field(m, f, i, {slot.origin, slot.member});
+      if (e.inherited && e.origin != kNone && model.decl(e.origin).has_attribute("@@delegate")) continue;
+      check.check_field(m, e);
     }
   }
 }

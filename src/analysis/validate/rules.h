@@ -81,6 +81,10 @@ class ValidationContext {
     return report(Severity::Warning, std::move(code), file, range, std::move(message));
   }
 
+  /// True when every declaration is checked (no incremental recheck set): a rule may then
+  /// prepare what it needs of the whole model in one pass.
+  bool checks_everything() const { return recheck_ == nullptr; }
+
   // For the analyzer that runs the rules.
   /// Only declarations with `(*recheck)[id]` are visited; nullptr: all of them.
   void set_recheck(const std::vector<bool>* recheck) { recheck_ = recheck; }

@@ -34,7 +34,7 @@ void check_unique_criteria_of(ValidationContext& ctx, const Decl& d) {
   bool is_view = d.kind == DeclKind::View;
   if (is_view) {
     for (const Field& f : d.fields)
-      if (const AttributeApp* a = f.find_attribute("@id"))
+      if (const AttributeApp* a = find_attr(f.attributes, "@id"))
         ctx.warning("view-id", d.file, a->name_range,
                     "views cannot have a primary key (Prisma 6 rejects `@id` on views); use `@unique` instead");
     for (const AttributeApp& a : d.attributes)
@@ -54,7 +54,14 @@ void check_unique_criteria_of(ValidationContext& ctx, const Decl& d) {
   bool unique = model_id || d.find_any_attribute("@@unique");
   for (const FieldSlot& slot : d.all_fields) {
     const Field& f = *slot.field;
-    if (const AttributeApp* a = f.find_attribute("@id")) {
+    // One pass over the field's attributes for both names.
+    const AttributeApp* a = nullptr;
+    bool has_unique = false;
+    for (const AttributeApp& x : f.attributes) {
+      if (!a && is(x.name, "@id")) a = &x;
+      has_unique |= is(x.name, "@unique");
+    }
+    if (a) {
       unique = true;
       ++id_fields;
       if (!slot.inherited) {
@@ -64,7 +71,7 @@ void check_unique_criteria_of(ValidationContext& ctx, const Decl& d) {
                     "a model can have only one `@id` field; use `@@id([a, b])` for a compound id");
       }
     }
-    if (f.has_attribute("@unique")) unique = true;
+    if (has_unique) unique = true;
   }
   if (model_id && id_fields > 0) {
     const AttributeApp* own = d.find_attribute("@@id");

@@ -2,6 +2,7 @@
 // field kinds and expression typing (ZenStack's rules, zmodel-language.md §4.3).
 #pragma once
 
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,6 +72,43 @@ template <class Fn>
 void for_each_attribute(ValidationContext& ctx, Fn&& fn) {
   for (const Decl& d : ctx.model().decls)
     if (!d.is_stdlib() && ctx.visit(d)) for_each_attribute_of(d, fn);
+}
+
+/// `s == lit` for a string literal: the length test first, then a comparison of known length
+/// that the compiler inlines (the rules compare attribute and argument names by the thousand,
+/// where `==` with a std::string_view calls memcmp, and with a `const char*` strlen too).
+template <size_t N>
+bool is(std::string_view s, const char (&lit)[N]) {
+  return s.size() == N - 1 && std::memcmp(s.data(), lit, N - 1) == 0;
+}
+
+/// The first application named `lit` in `attrs` (like Field::find_attribute, with `is`).
+template <size_t N>
+const AttributeApp* find_attr(const std::vector<AttributeApp>& attrs, const char (&lit)[N]) {
+  for (const AttributeApp& a : attrs)
+    if (is(a.name, lit)) return &a;
+  return nullptr;
+}
+template <size_t N>
+bool has_attr(const std::vector<AttributeApp>& attrs, const char (&lit)[N]) {
+  return find_attr(attrs, lit) != nullptr;
+}
+
+/// Expr::items and Expr::as_string, inline.
+inline const std::vector<Expr>& items_of(const Expr& e) {
+  static const std::vector<Expr> kNoItems;
+  return e.kind == ExprKind::Array ? e.children : kNoItems;
+}
+inline std::optional<std::string_view> string_of(const Expr& e) {
+  if (e.kind != ExprKind::String) return std::nullopt;
+  return std::string_view(e.text);
+}
+
+/// Model::field, inline: the field a Field symbol points at; nullptr for other symbols.
+inline const Field* field_of(const Model& model, const Symbol& s) {
+  if (s.kind != SymbolKind::Field || s.decl >= model.decls.size()) return nullptr;
+  const auto& f = model.decls[s.decl].fields;
+  return s.member < f.size() ? &f[s.member] : nullptr;
 }
 
 /// The user declarations that hold fields (models, views, types), in decl order.
