@@ -7,12 +7,13 @@ void ScriptWriter::add_statements(std::string_view step_name, const std::vector<
   if (statements.empty()) return;
   begin_statement(step_name);
   for (const auto& st : statements) {
-    out_ += st;
-    out_ += ";\n";
+    w_.str(st);
+    w_.lit(";\n");
   }
 }
 
 std::string ScriptWriter::finish() && {
+  w_.finish();
   if (out_.empty()) return "-- This is an empty migration.\n";
   return std::move(out_);
 }

@@ -23,43 +23,41 @@ using schema::TableView;
 
 namespace {
 
-constexpr const char* kIndent = "    ";
-
-// Appenders: each writes its SQL at the end of `out`, so a whole script is built in one
+// Appenders: each writes its SQL at the end of a SqlWriter, so a whole script is built in one
 // string without a temporary per fragment. The string-returning helpers below wrap them.
 
-void append_ident(std::string& out, std::string_view name) { append_quoted_ident(out, name); }
-void append_string_literal(std::string& out, std::string_view value) { append_quoted_string(out, value); }
-
 /// `"ns"."name"` when the schema uses several namespaces, else `"name"`.
-void append_qualified(std::string& out, const Schema& s, schema::NamespaceId ns, std::string_view name) {
+void append_qualified(SqlWriter& out, const Schema& s, schema::NamespaceId ns, std::string_view name) {
   if (is_qualified_namespace(s, ns)) {
-    append_ident(out, s.at(ns).name);
-    out += '.';
+    out.ident(s.at(ns).name);
+    out.ch('.');
   }
-  append_ident(out, name);
+  out.ident(name);
 }
 
-void append_table_name(std::string& out, const Schema& s, schema::TableId t) {
+void append_table_name(SqlWriter& out, const Schema& s, schema::TableId t) {
   append_qualified(out, s, s.at(t).namespace_id, s.at(t).name);
 }
 
-std::string q(std::string_view name) {
+/// Runs `append(SqlWriter&)` into a new string.
+template <class Append>
+std::string written(Append&& append) {
   std::string out;
-  out.reserve(name.size() + 2);
-  append_ident(out, name);
+  SqlWriter w(out);
+  append(w);
+  w.finish();
   return out;
 }
 
+std::string q(std::string_view name) { return quote_ident(name); }
+
 std::string qualified(const Schema& s, schema::NamespaceId ns, std::string_view name) {
-  std::string out;
-  append_qualified(out, s, ns, name);
-  return out;
+  return written([&](SqlWriter& w) { append_qualified(w, s, ns, name); });
 }
 
 std::string table_name(const Schema& s, schema::TableId t) { return qualified(s, s.at(t).namespace_id, s.at(t).name); }
 
-const char* action_sql(schema::ReferentialAction a) {
+std::string_view action_sql(schema::ReferentialAction a) {
   switch (a) {
     case schema::ReferentialAction::NoAction: return "NO ACTION";
     case schema::ReferentialAction::Restrict: return "RESTRICT";
@@ -70,7 +68,7 @@ const char* action_sql(schema::ReferentialAction a) {
   return "NO ACTION";
 }
 
-const char* algorithm_sql(schema::IndexAlgorithm a) {
+std::string_view algorithm_sql(schema::IndexAlgorithm a) {
   switch (a) {
     case schema::IndexAlgorithm::BTree: return "BTREE";
     case schema::IndexAlgorithm::Hash: return "HASH";
@@ -82,43 +80,43 @@ const char* algorithm_sql(schema::IndexAlgorithm a) {
   return "BTREE";
 }
 
-void append_literal(std::string& out, const schema::Literal& v, std::string_view full_type) {
+void append_literal(SqlWriter& out, const schema::Literal& v, std::string_view full_type) {
   switch (v.kind) {
     case schema::LiteralKind::String:
     case schema::LiteralKind::Enum:
     case schema::LiteralKind::Json:
-    case schema::LiteralKind::DateTime: append_string_literal(out, v.text); return;
+    case schema::LiteralKind::DateTime: out.string_literal(v.text); return;
     case schema::LiteralKind::Bytes: {
       std::string_view hex = v.text;
       if (hex.substr(0, 2) == "\\x") hex.remove_prefix(2);
-      out += "'\\x";
-      out += hex;
-      out += '\'';
+      out.lit("'\\x");
+      out.str(hex);
+      out.ch('\'');
       return;
     }
-    case schema::LiteralKind::Null: out += "NULL"; return;
+    case schema::LiteralKind::Null: out.lit("NULL"); return;
     case schema::LiteralKind::List: {
-      out += "ARRAY[";
+      out.lit("ARRAY[");
       for (size_t i = 0; i < v.items.size(); ++i) {
-        if (i) out += ", ";
+        if (i) out.lit(", ");
         append_literal(out, v.items[i], full_type);
       }
-      out += "]::";
-      out += full_type;
+      out.lit("]::");
+      out.str(full_type);
       return;
     }
-    default: out += v.text; return;  // numbers and booleans
+    default: out.str(v.text); return;  // numbers and booleans
   }
 }
 
 /// Appends the DEFAULT expression; false (and nothing appended) when nothing is rendered
 /// (sequences, empty dbgenerated, an empty literal).
-bool append_default(std::string& out, const schema::DefaultValue& d, std::string_view full_type) {
+bool append_default(SqlWriter& out, const schema::DefaultValue& d, std::string_view full_type) {
   switch (d.kind) {
-    case schema::DefaultKind::Now: out += "CURRENT_TIMESTAMP"; return true;
+    case schema::DefaultKind::Now: out.lit("CURRENT_TIMESTAMP"); return true;
     case schema::DefaultKind::DbGenerated:
       if (d.expression.empty()) return false;
-      out += d.expression;
+      out.str(d.expression);
       return true;
     case schema::DefaultKind::Sequence: return false;
     case schema::DefaultKind::Value: {
@@ -132,173 +130,163 @@ bool append_default(std::string& out, const schema::DefaultValue& d, std::string
 
 /// The DEFAULT expression, or nullopt when nothing is rendered (sequences, empty dbgenerated).
 std::optional<std::string> render_default(const schema::DefaultValue& d, const std::string& full_type) {
-  std::string out;
-  if (!append_default(out, d, full_type)) return std::nullopt;
+  bool rendered = false;
+  std::string out = written([&](SqlWriter& w) { rendered = append_default(w, d, full_type); });
+  if (!rendered) return std::nullopt;
   return out;
 }
 
-void append_enum_name(std::string& out, const Schema& s, schema::EnumId id) {
+void append_enum_name(SqlWriter& out, const Schema& s, schema::EnumId id) {
   append_qualified(out, s, s.at(id).namespace_id, s.at(id).name);
 }
 
 std::string enum_name(const Schema& s, schema::EnumId id) {
-  std::string out;
-  append_enum_name(out, s, id);
-  return out;
+  return written([&](SqlWriter& w) { append_enum_name(w, s, id); });
 }
 
-void append_column_type(std::string& out, const Schema& s, schema::ColumnId id) {
+void append_column_type(SqlWriter& out, const Schema& s, schema::ColumnId id) {
   const auto& c = s.at(id);
-  const char* arr = c.type.arity == schema::Arity::List ? "[]" : "";
+  bool list = c.type.arity == schema::Arity::List;
   if (c.type.family == schema::ColumnFamily::Enum && c.type.enum_id) {
     append_enum_name(out, s, *c.type.enum_id);
-    out += arr;
+    if (list) out.lit("[]");
     return;
   }
   const std::string& t = c.type.full_type;
+  std::string_view type = t;
   if (c.auto_increment) {
-    const char* serial = t == "INTEGER" ? "SERIAL" : t == "BIGINT" ? "BIGSERIAL" : t == "SMALLINT" ? "SMALLSERIAL" : nullptr;
-    if (serial) {
-      out += serial;
-      out += arr;
-      return;
-    }
+    if (t == "INTEGER") type = "SERIAL";
+    else if (t == "BIGINT") type = "BIGSERIAL";
+    else if (t == "SMALLINT") type = "SMALLSERIAL";
   }
-  out += t;
-  out += arr;
+  out.str(type);
+  if (list) out.lit("[]");
 }
 
-void append_column(std::string& out, const Schema& s, schema::ColumnId id) {
+void append_column(SqlWriter& out, const Schema& s, schema::ColumnId id) {
   const auto& c = s.at(id);
-  out += kIndent;
-  append_ident(out, c.name);
-  out += ' ';
-  size_t type_start = out.size();
+  out.lit("    ");
+  out.ident(c.name);
+  out.ch(' ');
   append_column_type(out, s, id);
-  size_t type_end = out.size();
-  if (c.type.arity == schema::Arity::Required) out += " NOT NULL";
+  if (c.type.arity == schema::Arity::Required) out.lit(" NOT NULL");
   if (c.default_value) {
     size_t mark = out.size();
-    out += " DEFAULT ";
-    // A list literal ends in `::type`: copy the type out of `out`, which may reallocate.
+    out.lit(" DEFAULT ");
+    // A list literal ends in `::type`.
     bool list = c.default_value->kind == schema::DefaultKind::Value &&
                 c.default_value->value.kind == schema::LiteralKind::List;
-    std::string type = list ? out.substr(type_start, type_end - type_start) : std::string();
-    if (!append_default(out, *c.default_value, type)) out.resize(mark);
+    std::string type = list ? render_column_type(s, id) : std::string();
+    if (!append_default(out, *c.default_value, type)) out.truncate(mark);
   }
 }
 
 std::string render_column(const Schema& s, schema::ColumnId id) {
-  std::string out;
-  append_column(out, s, id);
-  return out;
+  return written([&](SqlWriter& w) { append_column(w, s, id); });
 }
 
-/// `"a", "b"` (or `"a","b"` with `sep` ",") for columns of `s`.
-void append_column_list(std::string& out, const Schema& s, const std::vector<schema::ColumnId>& columns,
-                        std::string_view sep) {
+/// `"a", "b"` for columns of `s`.
+void append_column_list(SqlWriter& out, const Schema& s, const std::vector<schema::ColumnId>& columns) {
   for (size_t i = 0; i < columns.size(); ++i) {
-    if (i) out += sep;
-    append_ident(out, s.at(columns[i]).name);
+    if (i) out.lit(", ");
+    out.ident(s.at(columns[i]).name);
   }
 }
 
-void append_create_table(std::string& out, const Schema& s, schema::TableId id) {
+void append_create_table(SqlWriter& out, const Schema& s, schema::TableId id) {
   const auto& t = s.at(id);
-  out += "CREATE TABLE ";
+  out.lit("CREATE TABLE ");
   append_table_name(out, s, id);
-  out += " (\n";
+  out.lit(" (\n");
   bool first = true;
   for (auto c : t.columns) {
-    if (!first) out += ",\n";
+    if (!first) out.lit(",\n");
     first = false;
     append_column(out, s, c);
   }
   if (auto pk = s.primary_key(id)) {
     const auto& ix = s.at(*pk);
-    out += ",\n\n";
-    out += kIndent;
-    out += "CONSTRAINT ";
-    append_ident(out, ix.name);
-    out += " PRIMARY KEY (";
+    out.lit(",\n\n    CONSTRAINT ");
+    out.ident(ix.name);
+    out.lit(" PRIMARY KEY (");
     for (size_t i = 0; i < ix.columns.size(); ++i) {
-      if (i) out += ',';
-      append_ident(out, s.at(ix.columns[i].column).name);
+      if (i) out.ch(',');
+      out.ident(s.at(ix.columns[i].column).name);
     }
-    out += ')';
+    out.ch(')');
   }
-  out += "\n)";
+  out.lit("\n)");
 }
 
-void append_create_index(std::string& out, const Schema& s, schema::IndexId id) {
+void append_create_index(SqlWriter& out, const Schema& s, schema::IndexId id) {
   const auto& ix = s.at(id);
-  out += ix.kind == schema::IndexKind::Unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
-  append_ident(out, ix.name);
-  out += " ON ";
+  if (ix.kind == schema::IndexKind::Unique) out.lit("CREATE UNIQUE INDEX ");
+  else out.lit("CREATE INDEX ");
+  out.ident(ix.name);
+  out.lit(" ON ");
   append_table_name(out, s, ix.table);
   auto algo = ix.algorithm.value_or(schema::IndexAlgorithm::BTree);
   if (algo != schema::IndexAlgorithm::BTree) {
-    out += " USING ";
-    out += algorithm_sql(algo);
-    out += ' ';
+    out.lit(" USING ");
+    out.str(algorithm_sql(algo));
+    out.ch(' ');
   }
-  out += '(';
+  out.ch('(');
   for (size_t i = 0; i < ix.columns.size(); ++i) {
-    if (i) out += ", ";
+    if (i) out.lit(", ");
     const auto& ic = ix.columns[i];
-    append_ident(out, s.at(ic.column).name);
+    out.ident(s.at(ic.column).name);
     if (!ic.operator_class.empty()) {
-      out += ' ';
-      out += ic.operator_class;
+      out.ch(' ');
+      out.str(ic.operator_class);
     }
-    if (ic.sort) out += *ic.sort == schema::SortOrder::Asc ? " ASC" : " DESC";
+    if (ic.sort) {
+      if (*ic.sort == schema::SortOrder::Asc) out.lit(" ASC");
+      else out.lit(" DESC");
+    }
   }
-  out += ')';
+  out.ch(')');
 }
 
 std::string render_create_index(const Schema& s, schema::IndexId id) {
-  std::string out;
-  append_create_index(out, s, id);
-  return out;
+  return written([&](SqlWriter& w) { append_create_index(w, s, id); });
 }
 
-void append_add_foreign_key(std::string& out, const Schema& s, schema::ForeignKeyId id) {
+void append_add_foreign_key(SqlWriter& out, const Schema& s, schema::ForeignKeyId id) {
   const auto& fk = s.at(id);
-  out += "ALTER TABLE ";
+  out.lit("ALTER TABLE ");
   append_table_name(out, s, fk.table);
-  out += " ADD CONSTRAINT ";
-  append_ident(out, fk.name);
-  out += " FOREIGN KEY (";
-  append_column_list(out, s, fk.columns, ", ");
-  out += ") REFERENCES ";
+  out.lit(" ADD CONSTRAINT ");
+  out.ident(fk.name);
+  out.lit(" FOREIGN KEY (");
+  append_column_list(out, s, fk.columns);
+  out.lit(") REFERENCES ");
   append_table_name(out, s, fk.referenced_table);
-  out += '(';
-  append_column_list(out, s, fk.referenced_columns, ", ");
-  out += ") ON DELETE ";
-  out += action_sql(fk.on_delete);
-  out += " ON UPDATE ";
-  out += action_sql(fk.on_update);
+  out.ch('(');
+  append_column_list(out, s, fk.referenced_columns);
+  out.lit(") ON DELETE ");
+  out.str(action_sql(fk.on_delete));
+  out.lit(" ON UPDATE ");
+  out.str(action_sql(fk.on_update));
 }
 
-void append_values_list(std::string& out, const std::vector<std::string>& values) {
+void append_values_list(SqlWriter& out, const std::vector<std::string>& values) {
   for (size_t i = 0; i < values.size(); ++i) {
-    if (i) out += ", ";
-    append_string_literal(out, values[i]);
+    if (i) out.lit(", ");
+    out.string_literal(values[i]);
   }
 }
 
 std::string values_list(const std::vector<std::string>& values) {
-  std::string out;
-  append_values_list(out, values);
-  return out;
+  return written([&](SqlWriter& w) { append_values_list(w, values); });
 }
 
-void append_create_enum(std::string& out, const Schema& s, schema::EnumId id) {
-  out += "CREATE TYPE ";
+void append_create_enum(SqlWriter& out, const Schema& s, schema::EnumId id) {
+  out.lit("CREATE TYPE ");
   append_enum_name(out, s, id);
-  out += " AS ENUM (";
+  out.lit(" AS ENUM (");
   append_values_list(out, s.at(id).values);
-  out += ')';
+  out.ch(')');
 }
 
 std::string render_drop_index(const Schema& s, schema::IndexId id) {
@@ -469,15 +457,11 @@ std::vector<std::string> render_alter_table(const diff::AlterTable& at, diff::Pa
 }  // namespace
 
 std::string render_column_type(const Schema& s, schema::ColumnId id) {
-  std::string out;
-  append_column_type(out, s, id);
-  return out;
+  return written([&](SqlWriter& w) { append_column_type(w, s, id); });
 }
 
 std::string render_create_table(const Schema& s, schema::TableId id) {
-  std::string out;
-  append_create_table(out, s, id);
-  return out;
+  return written([&](SqlWriter& w) { append_create_table(w, s, id); });
 }
 
 std::vector<std::string> render_step(const diff::Step& step, diff::Pair<const Schema&> s,
@@ -507,9 +491,7 @@ std::vector<std::string> render_step(const diff::Step& step, diff::Pair<const Sc
         } else if constexpr (std::is_same_v<T, diff::AlterSequence>) {
           return {};  // Only CockroachDB alters sequences.
         } else if constexpr (std::is_same_v<T, diff::CreateEnum>) {
-          std::string out;
-          append_create_enum(out, s.next, st.id);
-          return {std::move(out)};
+          return {written([&](SqlWriter& w) { append_create_enum(w, s.next, st.id); })};
         } else if constexpr (std::is_same_v<T, diff::AlterEnum>) {
           return render_alter_enum(st, s);
         } else if constexpr (std::is_same_v<T, diff::DropForeignKey>) {
@@ -537,9 +519,7 @@ std::vector<std::string> render_step(const diff::Step& step, diff::Pair<const Sc
           return {"ALTER TABLE " + table_name(s.previous, pf.table) + " RENAME CONSTRAINT " + q(pf.name) + " TO " +
                   q(nf.name)};
         } else if constexpr (std::is_same_v<T, diff::AddForeignKey>) {
-          std::string out;
-          append_add_foreign_key(out, s.next, st.id);
-          return {std::move(out)};
+          return {written([&](SqlWriter& w) { append_add_foreign_key(w, s.next, st.id); })};
         } else if constexpr (std::is_same_v<T, diff::RenameIndex>) {
           const auto& pi = s.previous.at(st.ids.previous);
           return {"ALTER INDEX " + qualified(s.previous, s.previous.at(pi.table).namespace_id, pi.name) +

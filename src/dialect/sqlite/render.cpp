@@ -20,7 +20,7 @@ namespace {
 
 std::string q(std::string_view name) { return quote_ident(name); }
 
-const char* action_sql(schema::ReferentialAction a) {
+std::string_view action_sql(schema::ReferentialAction a) {
   switch (a) {
     case schema::ReferentialAction::NoAction: return "NO ACTION";
     case schema::ReferentialAction::Restrict: return "RESTRICT";
@@ -31,36 +31,46 @@ const char* action_sql(schema::ReferentialAction a) {
   return "NO ACTION";
 }
 
-// Appenders write at the end of `out`, so a whole script is built in one string; the
+// Appenders write at the end of a SqlWriter, so a whole script is built in one string; the
 // string-returning helpers wrap them.
 
-void append_literal(std::string& out, const schema::Literal& v) {
+/// Runs `append(SqlWriter&)` into a new string.
+template <class Append>
+std::string written(Append&& append) {
+  std::string out;
+  SqlWriter w(out);
+  append(w);
+  w.finish();
+  return out;
+}
+
+void append_literal(SqlWriter& out, const schema::Literal& v) {
   switch (v.kind) {
     case schema::LiteralKind::String:
     case schema::LiteralKind::Enum:
     case schema::LiteralKind::Bytes:
-    case schema::LiteralKind::DateTime: append_quoted_string(out, v.text); return;
-    case schema::LiteralKind::Null: out += "NULL"; return;
+    case schema::LiteralKind::DateTime: out.string_literal(v.text); return;
+    case schema::LiteralKind::Null: out.lit("NULL"); return;
     case schema::LiteralKind::List: {
-      out += '[';
+      out.ch('[');
       for (size_t i = 0; i < v.items.size(); ++i) {
-        if (i) out += ',';
+        if (i) out.ch(',');
         append_literal(out, v.items[i]);
       }
-      out += ']';
+      out.ch(']');
       return;
     }
-    default: out += v.text; return;  // numbers, booleans, JSON (Prisma writes JSON defaults verbatim)
+    default: out.str(v.text); return;  // numbers, booleans, JSON (Prisma writes JSON defaults verbatim)
   }
 }
 
 /// Appends the DEFAULT expression; false (nothing appended) when there is none to render.
-bool append_default(std::string& out, const schema::DefaultValue& d) {
+bool append_default(SqlWriter& out, const schema::DefaultValue& d) {
   switch (d.kind) {
-    case schema::DefaultKind::Now: out += "CURRENT_TIMESTAMP"; return true;
+    case schema::DefaultKind::Now: out.lit("CURRENT_TIMESTAMP"); return true;
     case schema::DefaultKind::DbGenerated:
       if (d.expression.empty()) return false;
-      out += d.expression;
+      out.str(d.expression);
       return true;
     case schema::DefaultKind::Sequence: return false;
     case schema::DefaultKind::Value: append_literal(out, d.value); return true;
@@ -69,8 +79,9 @@ bool append_default(std::string& out, const schema::DefaultValue& d) {
 }
 
 std::optional<std::string> render_default(const schema::DefaultValue& d) {
-  std::string out;
-  if (!append_default(out, d)) return std::nullopt;
+  bool rendered = false;
+  std::string out = written([&](SqlWriter& w) { rendered = append_default(w, d); });
+  if (!rendered) return std::nullopt;
   return out;
 }
 
@@ -82,99 +93,104 @@ bool is_single_pk(const Schema& s, std::optional<schema::IndexId> pk, schema::Co
 }
 
 /// The column definition without its indentation.
-void append_column(std::string& out, const Schema& s, schema::ColumnId id, bool single_pk) {
+void append_column(SqlWriter& out, const Schema& s, schema::ColumnId id, bool single_pk) {
   const auto& c = s.at(id);
-  append_quoted_ident(out, c.name);
-  out += ' ';
-  out += c.type.full_type;
-  if (c.type.arity != schema::Arity::Nullable) out += " NOT NULL";
-  if (single_pk) out += " PRIMARY KEY";
-  if (single_pk && c.type.family == schema::ColumnFamily::Int) out += " AUTOINCREMENT";
+  out.ident(c.name);
+  out.ch(' ');
+  out.str(c.type.full_type);
+  if (c.type.arity != schema::Arity::Nullable) out.lit(" NOT NULL");
+  if (single_pk) out.lit(" PRIMARY KEY");
+  if (single_pk && c.type.family == schema::ColumnFamily::Int) out.lit(" AUTOINCREMENT");
   if (c.default_value) {
     size_t mark = out.size();
-    out += " DEFAULT ";
-    if (!append_default(out, *c.default_value)) out.resize(mark);
+    out.lit(" DEFAULT ");
+    if (!append_default(out, *c.default_value)) out.truncate(mark);
   }
 }
 
-void append_create_index(std::string& out, const Schema& s, schema::IndexId id) {
+void append_create_index(SqlWriter& out, const Schema& s, schema::IndexId id) {
   const auto& ix = s.at(id);
   // Indexes named sqlite_* can only be created with the schema made writable.
   bool reserved = ix.name.rfind("sqlite_", 0) == 0;
-  if (reserved) out += "Pragma writable_schema=1;\n";
-  out += ix.kind == schema::IndexKind::Unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
-  append_quoted_ident(out, ix.name);
-  out += " ON ";
-  append_quoted_ident(out, s.at(ix.table).name);
-  out += '(';
+  if (reserved) out.lit("Pragma writable_schema=1;\n");
+  if (ix.kind == schema::IndexKind::Unique) out.lit("CREATE UNIQUE INDEX ");
+  else out.lit("CREATE INDEX ");
+  out.ident(ix.name);
+  out.lit(" ON ");
+  out.ident(s.at(ix.table).name);
+  out.ch('(');
   for (size_t i = 0; i < ix.columns.size(); ++i) {
-    if (i) out += ", ";
-    append_quoted_ident(out, s.at(ix.columns[i].column).name);
-    if (auto sort = ix.columns[i].sort) out += *sort == schema::SortOrder::Asc ? " ASC" : " DESC";
+    if (i) out.lit(", ");
+    out.ident(s.at(ix.columns[i].column).name);
+    if (auto sort = ix.columns[i].sort) {
+      if (*sort == schema::SortOrder::Asc) out.lit(" ASC");
+      else out.lit(" DESC");
+    }
   }
-  out += ')';
-  if (reserved) out += ";\nPragma writable_schema=0";
+  out.ch(')');
+  if (reserved) out.lit(";\nPragma writable_schema=0");
 }
 
 std::string render_create_index(const Schema& s, schema::IndexId id) {
-  std::string out;
-  append_create_index(out, s, id);
-  return out;
+  return written([&](SqlWriter& w) { append_create_index(w, s, id); });
 }
 
-void append_column_list(std::string& out, const Schema& s, const std::vector<schema::ColumnId>& columns) {
+void append_column_list(SqlWriter& out, const Schema& s, const std::vector<schema::ColumnId>& columns) {
   for (size_t i = 0; i < columns.size(); ++i) {
-    if (i) out += ", ";
-    append_quoted_ident(out, s.at(columns[i]).name);
+    if (i) out.lit(", ");
+    out.ident(s.at(columns[i]).name);
   }
 }
 
-void append_create_table(std::string& out, const Schema& s, schema::TableId id, std::string_view as_name) {
+void append_create_table(SqlWriter& out, const Schema& s, schema::TableId id, std::string_view as_name) {
   const auto& t = s.at(id);
-  out += "CREATE TABLE ";
-  append_quoted_ident(out, as_name.empty() ? std::string_view(t.name) : as_name);
-  out += " (\n";
+  out.lit("CREATE TABLE ");
+  out.ident(as_name.empty() ? std::string_view(t.name) : as_name);
+  out.lit(" (\n");
   auto pk = s.primary_key(id);
   bool first = true;
   bool single_pk = false;
   for (auto c : t.columns) {
-    if (!first) out += ",\n";
+    if (!first) out.lit(",\n");
     first = false;
     bool single = is_single_pk(s, pk, c);
-    out += "    ";
+    out.lit("    ");
     append_column(out, s, c, single);
     single_pk = single_pk || single;
   }
   if (pk && !single_pk) {
-    out += ",\n\n    PRIMARY KEY (";
+    out.lit(",\n\n    PRIMARY KEY (");
     const auto& cols = s.at(*pk).columns;
     for (size_t i = 0; i < cols.size(); ++i) {
-      if (i) out += ", ";
-      append_quoted_ident(out, s.at(cols[i].column).name);
-      if (auto sort = cols[i].sort) out += *sort == schema::SortOrder::Asc ? " ASC" : " DESC";
+      if (i) out.lit(", ");
+      out.ident(s.at(cols[i].column).name);
+      if (auto sort = cols[i].sort) {
+        if (*sort == schema::SortOrder::Asc) out.lit(" ASC");
+        else out.lit(" DESC");
+      }
     }
-    out += ')';
+    out.ch(')');
   }
   for (auto fk_id : t.foreign_keys) {
     const auto& fk = s.at(fk_id);
-    out += ",\n    ";
+    out.lit(",\n    ");
     if (!fk.name.empty()) {
-      out += "CONSTRAINT ";
-      append_quoted_ident(out, fk.name);
-      out += ' ';
+      out.lit("CONSTRAINT ");
+      out.ident(fk.name);
+      out.ch(' ');
     }
-    out += "FOREIGN KEY (";
+    out.lit("FOREIGN KEY (");
     append_column_list(out, s, fk.columns);
-    out += ") REFERENCES ";
-    append_quoted_ident(out, s.at(fk.referenced_table).name);
-    out += " (";
+    out.lit(") REFERENCES ");
+    out.ident(s.at(fk.referenced_table).name);
+    out.lit(" (");
     append_column_list(out, s, fk.referenced_columns);
-    out += ") ON DELETE ";
-    out += action_sql(fk.on_delete);
-    out += " ON UPDATE ";
-    out += action_sql(fk.on_update);
+    out.lit(") ON DELETE ");
+    out.str(action_sql(fk.on_delete));
+    out.lit(" ON UPDATE ");
+    out.str(action_sql(fk.on_update));
   }
-  out += "\n)";
+  out.lit("\n)");
 }
 
 void render_redefine(const diff::RedefineTables& step, diff::Pair<const Schema&> s, std::vector<std::string>& out) {
@@ -221,9 +237,7 @@ void render_redefine(const diff::RedefineTables& step, diff::Pair<const Schema&>
 }  // namespace
 
 std::string render_create_table(const Schema& s, schema::TableId id, const std::string& as_name) {
-  std::string out;
-  append_create_table(out, s, id, as_name);
-  return out;
+  return written([&](SqlWriter& w) { append_create_table(w, s, id, as_name); });
 }
 
 std::vector<std::string> render_step(const diff::Step& step, diff::Pair<const Schema&> s) {
@@ -253,10 +267,13 @@ std::vector<std::string> render_step(const diff::Step& step, diff::Pair<const Sc
           // Only ADD COLUMN exists on SQLite; every other change is a RedefineTables.
           for (const auto& ch : st.changes)
             if (auto* add = std::get_if<diff::AddColumn>(&ch)) {
-              std::string sql = "ALTER TABLE " + q(s.previous.at(st.tables.previous).name) + " ADD COLUMN ";
               const auto& column = s.next.at(add->column);
-              append_column(sql, s.next, add->column, is_single_pk(s.next, s.next.primary_key(column.table), add->column));
-              out.push_back(std::move(sql));
+              out.push_back(written([&](SqlWriter& w) {
+                w.lit("ALTER TABLE ");
+                w.ident(s.previous.at(st.tables.previous).name);
+                w.lit(" ADD COLUMN ");
+                append_column(w, s.next, add->column, is_single_pk(s.next, s.next.primary_key(column.table), add->column));
+              }));
             }
         } else if constexpr (std::is_same_v<T, diff::RedefineTables>) {
           render_redefine(st, s, out);
