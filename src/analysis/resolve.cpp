@@ -2,8 +2,12 @@
 // inheritance (all_fields, all_attributes), attribute applications matched to their
 // declarations, and every name inside attribute arguments and policy expressions.
 #include <algorithm>
+#include <atomic>
 #include <cassert>
+#include <cstring>
+#include <exception>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 #include "analysis/internal/resolve.h"
@@ -63,6 +67,114 @@ bool by_position(const Reference& a, const Reference& b) {
   return a.range.start < b.range.start;
 }
 
+// A hash of a name, a word at a time: names are short (`@relation`, `Status14`, `owner0Id`)
+// and looked up once or more per attribute application, so std::hash's byte loop and the
+// prime-modulo buckets of std::unordered_map were a good part of resolving.
+uint64_t hash_name(std::string_view s) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t h = n;
+  for (; n >= 8; p += 8, n -= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * kMul;
+    h ^= h >> 29;  // not 33 as below: two equal xor-shifts in a row cancel out
+  }
+  if (n >= 4) {
+    uint32_t a, b;  // the first and last four bytes (overlapping when n < 8)
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    h = (h ^ ((uint64_t{a} << 32) | b)) * kMul;
+  } else if (n > 0) {
+    uint64_t w = uint64_t{static_cast<uint8_t>(p[0])} | uint64_t{static_cast<uint8_t>(p[n / 2])} << 8 |
+                 uint64_t{static_cast<uint8_t>(p[n - 1])} << 16;
+    h = (h ^ w) * kMul;
+  }
+  // Mixes the high bits into the low ones, which pick the slot (MurmurHash3's finalizer, halved).
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  return h ^ (h >> 33);
+}
+
+// Names (views into declarations the model holds, which do not move while resolving) to
+// values: open addressing over a power-of-two table, first insertion wins. Its iteration
+// order is not used for anything observable.
+template <class V>
+class NameTable {
+ public:
+  void reserve(size_t n) {
+    size_t cap = 16;
+    while (cap < 2 * n) cap *= 2;
+    if (cap > slots_.size()) rehash(cap);
+  }
+
+  // The value stored under `name`: the existing one (second = false) or `value`.
+  std::pair<const V*, bool> emplace(std::string_view name, V value) {
+    if (2 * (size_ + 1) > slots_.size()) rehash(slots_.empty() ? 16 : 2 * slots_.size());
+    uint64_t h = hash_name(name);
+    for (size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      Slot& s = slots_[i];
+      if (!s.used) {
+        s = Slot{name.data(), static_cast<uint32_t>(name.size()), static_cast<uint32_t>(h), true, value};
+        ++size_;
+        return {&s.value, true};
+      }
+      if (s.matches(name, h)) return {&s.value, false};
+    }
+  }
+
+  const V* find(std::string_view name) const {
+    if (size_ == 0) return nullptr;
+    uint64_t h = hash_name(name);
+    for (size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const Slot& s = slots_[i];
+      if (!s.used) return nullptr;
+      if (s.matches(name, h)) return &s.value;
+    }
+  }
+
+  size_t size() const { return size_; }
+  template <class F>
+  void for_each(F&& f) const {
+    for (const Slot& s : slots_)
+      if (s.used) f(std::string_view(s.data, s.size), s.value);
+  }
+
+ private:
+  struct Slot {
+    const char* data = nullptr;
+    uint32_t size = 0;
+    uint32_t hash = 0;  // the low half of the name's hash
+    bool used = false;
+    V value{};
+
+    bool matches(std::string_view name, uint64_t h) const {
+      return hash == static_cast<uint32_t>(h) && size == name.size() && std::memcmp(data, name.data(), size) == 0;
+    }
+  };
+
+  void rehash(size_t cap) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(cap, Slot{});
+    size_ = 0;
+    for (const Slot& s : old)
+      if (s.used) emplace(std::string_view(s.data, s.size), s.value);
+  }
+
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+};
+
+// A diagnostic resolution found, with what its DiagKey needs. The keys' sequence numbers are
+// given when the diagnostics join the build's list (Resolver::flush_found), in the order a
+// serial build reports them, whichever thread found them.
+struct Found {
+  Diagnostic diag;
+  uint32_t phase = 0;
+  DeclId decl = kNone;
+};
+
 // How many references resolving `d` adds (or a little more): one per name in an expression,
 // per attribute application, per non-builtin type and per `extends`/`with` name. A 5,000-model
 // schema has some 160k; reserving them spares the copies (and memory) of the vector doubling.
@@ -80,18 +192,20 @@ size_t count_references(const std::vector<AttributeApp>& apps) {
   return n;
 }
 
+// It reads only what lowering wrote (a big build counts on one thread while the other resolves
+// the types): a non-builtin type may name a declaration (Unsupported ones are counted too).
 size_t count_references(const Decl& d) {
   size_t n = d.base_names.size() + d.mixin_names.size() + count_references(d.attributes) + d.params.size() + 1;
-  for (const Field& f : d.fields) n += (f.type.kind == TypeKind::Unresolved) + count_references(f.attributes);
+  for (const Field& f : d.fields) n += !f.type.builtin + count_references(f.attributes);
   for (const EnumValue& v : d.values) n += count_references(v.attributes);
   for (const Param& p : d.params) n += count_references(p.attributes);
   for (const ConfigField& c : d.config) n += count_references(c.value);
   return n;
 }
 
-// Sorts references stably by position. Each resolution pass adds references in position order,
-// so the list is a few sorted runs: merging them left to right (stably) equals a stable sort,
-// in linear time.
+// Sorts references stably by position. The list is a few sorted runs (resolution adds each
+// declaration's references in position order, mostly): merging them left to right (stably)
+// equals a stable sort, in linear time.
 void sort_references(std::vector<Reference>& refs) {
   std::vector<size_t> runs;  // run ends
   for (size_t i = 1; i <= refs.size(); ++i)
@@ -108,8 +222,16 @@ void sort_references(std::vector<Reference>& refs) {
 class Resolver {
  public:
   Resolver(const std::vector<ResolveInput>& files, Model& m, std::vector<Diagnostic>& diags, Model* recycle,
-           BuildState* state)
-      : files_(files), m_(m), diags_(diags), recycle_(recycle), state_(state) {}
+           BuildState* state, size_t parallel_from = kParallelResolveFrom)
+      : files_(files),
+        m_(m),
+        diags_(diags),
+        recycle_(recycle),
+        state_(state),
+        parallel_from_(parallel_from),
+        sh_(&own_),
+        refs_(&m.references),
+        found_(&own_found_) {}
 
   // Undoes everything resolution wrote into a declaration (see reset_resolution below).
   static void reset(Decl& d) { reset_resolution(d); }
@@ -134,9 +256,19 @@ class Resolver {
       state_->name_deps.assign(m_.decls.size(), {});
       state_->resolved.assign(m_.decls.size(), true);
     }
-    resolve_all();
-    std::sort(m_.by_name_.begin(), m_.by_name_.end());
-    sort_references(m_.references);
+    size_t bytes = 0;
+    for (const Decl& d : m_.decls)
+      if (!d.is_stdlib()) bytes += d.range.end - d.range.start;
+    if (bytes >= parallel_from_ && std::thread::hardware_concurrency() > 1) {
+      run_two_threads();
+    } else {
+      m_.references.reserve(count_all_references());
+      resolve_all();
+      fill_by_name();
+    }
+    // Each declaration's references were added in position order, declarations in model
+    // order: the list is sorted (sort_references would find a single run).
+    assert(std::is_sorted(m_.references.begin(), m_.references.end(), by_position));
     if (state_) record_reference_slices();
   }
 
@@ -188,39 +320,80 @@ class Resolver {
   }
 
  private:
+  // What both threads of a build read once the tables are built (and only the main thread
+  // writes before that).
+  struct Shared {
+    NameTable<DeclId> names;
+    NameTable<Symbol> enum_values;
+    const Decl* auth = nullptr;
+    /// The references resolve_headers found (return and parameter types, `extends` and
+    /// `with` names); declaration `id`'s are [early_at[id], early_at[id + 1]).
+    std::vector<Reference> early;
+    std::vector<uint32_t> early_at;
+  };
+
+  // A resolver of declaration bodies for another thread: it shares `main`'s model and tables
+  // and adds references and diagnostics to its own lists.
+  Resolver(const Resolver& main, std::vector<Reference>* refs, std::vector<Found>* found)
+      : files_(main.files_),
+        m_(main.m_),
+        diags_(main.diags_),
+        state_(main.state_),
+        dirty_(main.dirty_),
+        sh_(main.sh_),
+        refs_(refs),
+        found_(found) {}
+
   const std::vector<ResolveInput>& files_;
   Model& m_;
   std::vector<Diagnostic>& diags_;
   Model* recycle_ = nullptr;
   BuildState* state_ = nullptr;
+  size_t parallel_from_ = kParallelResolveFrom;
   /// Declarations to resolve (nullptr: all).
   const std::vector<bool>* dirty_ = nullptr;
-  std::unordered_map<std::string_view, DeclId> names_;
-  std::unordered_map<std::string_view, Symbol> enum_values_;
+  Shared own_;
+  Shared* sh_;
   std::vector<uint8_t> field_state_, attr_state_;
-  const Decl* auth_ = nullptr;
+  // This thread's: where references go, what it reported (see flush_found), the file and
+  // declaration being resolved (kNone in whole-model passes) and the current phase.
+  std::vector<Reference>* refs_;
+  std::vector<Found> own_found_;
+  std::vector<Found>* found_;
   FileId cur_file_ = kNone;
-  /// The declaration being resolved (kNone in whole-model passes) and the current phase.
   DeclId cur_decl_ = kNone;
   uint32_t phase_ = 0;
 
   bool is_dirty(DeclId id) const { return !dirty_ || (*dirty_)[id]; }
 
+  // One thread's build: full (small models) or incremental.
   void resolve_all() {
     build_tables();
-    resolve_types();
-    resolve_inheritance();
+    resolve_before_bodies();
+    refs_ = &m_.references;
+    for (DeclId id = 0; id < m_.decls.size(); ++id) resolve_body(id);
+    finish();
+  }
+
+  // Everything the bodies of declarations need resolved first: declaration types, inheritance,
+  // all_fields and the auth declaration.
+  void resolve_before_bodies() {
+    resolve_headers();
     phase_ = kPhaseAllFields;
     prepare_states();
     for (DeclId id = 0; id < m_.decls.size(); ++id) compute_all_fields(id);
     cur_decl_ = kNone;
     find_auth();
-    m_.auth_ = auth_ ? auth_->id : kNone;
-    resolve_attributes();
+    m_.auth_ = sh_->auth ? sh_->auth->id : kNone;
+  }
+
+  // What follows the bodies: inherited attributes (copied from resolved bases), the datasource,
+  // the diagnostics in report order.
+  void finish() {
     for (DeclId id = 0; id < m_.decls.size(); ++id) compute_all_attributes(id);
-    check_duplicate_members();
     cur_decl_ = kNone;
     fill_datasource();
+    flush_found();
     if (state_) {
       for (DeclId id = 0; id < m_.decls.size(); ++id) {
         if (!is_dirty(id)) continue;
@@ -230,6 +403,142 @@ class Resolver {
         }
       }
     }
+  }
+
+  // A large full build on two threads. The other thread counts the references (to reserve
+  // the list) while this one builds the name tables, sorts Model::by_name_ while this one
+  // resolves declaration types, inheritance and all_fields, and then both resolve declaration
+  // bodies (attribute applications and expressions: independent of each other once all_fields
+  // exist), this thread from the first declaration on and the other from the last one back, a
+  // few at a time, until they meet. Each declaration's references and diagnostics stay
+  // together, so joining the two lists in declaration order gives what a serial build gives.
+  void run_two_threads() {
+    enum Stage : int { kStarted, kTablesBuilt, kBodies, kAbandoned };
+    std::atomic<int> stage{kStarted};
+    std::atomic<bool> counted{false};
+    size_t count = 0;
+    std::exception_ptr failure;
+    // The declarations nobody took yet: [first, last) packed as first << 32 | last.
+    const uint32_t n = static_cast<uint32_t>(m_.decls.size());
+    std::atomic<uint64_t> left{n};
+    constexpr uint32_t kChunk = 8;
+    auto take = [&](bool front, uint32_t& begin, uint32_t& end) {
+      uint64_t cur = left.load(std::memory_order_relaxed);
+      for (;;) {
+        uint32_t first = static_cast<uint32_t>(cur >> 32), last = static_cast<uint32_t>(cur);
+        if (first >= last) return false;
+        uint32_t k = std::min(kChunk, last - first);
+        begin = front ? first : last - k;
+        end = begin + k;
+        uint64_t next = front ? (uint64_t{end} << 32 | last) : (uint64_t{first} << 32 | begin);
+        if (left.compare_exchange_weak(cur, next, std::memory_order_relaxed)) return true;
+      }
+    };
+    auto reached = [&](int s) {
+      for (int cur = stage.load(std::memory_order_acquire); cur < s; cur = stage.load(std::memory_order_acquire))
+        stage.wait(cur, std::memory_order_acquire);
+      return stage.load(std::memory_order_acquire) != kAbandoned;
+    };
+    auto advance = [&](int s) {
+      stage.store(s, std::memory_order_release);
+      stage.notify_all();
+    };
+    // The other thread's bodies: references per taken chunk, [begin, end) in tail_refs.
+    std::vector<Reference> tail_refs;
+    std::vector<Found> tail_found;
+    std::vector<std::pair<size_t, size_t>> tail_chunks;
+    auto other = [&] {
+      try {
+        count = count_all_references();
+        counted.store(true, std::memory_order_release);
+        counted.notify_one();
+        if (!reached(kTablesBuilt)) return;
+        fill_by_name();
+        if (!reached(kBodies)) return;
+        tail_refs.reserve(count / 2);
+        Resolver tail(*this, &tail_refs, &tail_found);
+        for (uint32_t begin, end; take(false, begin, end);) {
+          size_t at = tail_refs.size();
+          for (DeclId id = begin; id < end; ++id) tail.resolve_body(id);
+          tail_chunks.emplace_back(at, tail_refs.size());
+        }
+      } catch (...) {
+        failure = std::current_exception();
+        counted.store(true, std::memory_order_release);
+        counted.notify_one();
+      }
+    };
+    {
+      std::jthread worker(other);
+      // Should this thread fail before the bodies, the other one stops waiting for them (and
+      // is joined when `worker` goes out of scope, after this).
+      struct Abandon {
+        std::atomic<int>& stage;
+        ~Abandon() {
+          if (stage.load() < kBodies) {
+            stage.store(kAbandoned);
+            stage.notify_all();
+          }
+        }
+      } abandon{stage};
+      build_tables();
+      advance(kTablesBuilt);
+      resolve_before_bodies();
+      while (!counted.load(std::memory_order_acquire)) counted.wait(false, std::memory_order_acquire);
+      m_.references.reserve(count);
+      advance(kBodies);
+      refs_ = &m_.references;
+      for (uint32_t begin, end; take(true, begin, end);)
+        for (DeclId id = begin; id < end; ++id) resolve_body(id);
+    }
+    if (failure) std::rethrow_exception(failure);
+    // The other thread took its chunks from the back: in declaration order they come last, the
+    // last one taken first.
+    for (auto it = tail_chunks.rbegin(); it != tail_chunks.rend(); ++it)
+      m_.references.insert(m_.references.end(), tail_refs.begin() + static_cast<ptrdiff_t>(it->first),
+                           tail_refs.begin() + static_cast<ptrdiff_t>(it->second));
+    found_->insert(found_->end(), std::make_move_iterator(tail_found.begin()),
+                   std::make_move_iterator(tail_found.end()));
+    finish();
+  }
+
+  // An upper bound of the references a full build adds (see count_references).
+  size_t count_all_references() const {
+    size_t n = 0;
+    for (const Decl& d : m_.decls)
+      if (!d.is_stdlib()) n += count_references(d);
+    return n;
+  }
+
+  // Model::by_name_ of a full build: the name table, sorted (as views, cheaper to sort than
+  // the strings).
+  void fill_by_name() {
+    std::vector<std::pair<std::string_view, DeclId>> sorted;
+    sorted.reserve(sh_->names.size());
+    sh_->names.for_each([&](std::string_view name, DeclId id) { sorted.emplace_back(name, id); });
+    std::sort(sorted.begin(), sorted.end());
+    m_.by_name_.reserve(m_.by_name_.size() + sorted.size());
+    for (const auto& [name, id] : sorted) m_.by_name_.emplace_back(std::string(name), id);
+  }
+
+  // Appends what this resolver found to the build's diagnostics, in the order a serial build
+  // reports them: by phase, and in the phases that go declaration by declaration, by
+  // declaration (the bodies of a two-thread build were resolved in another order); otherwise
+  // as found.
+  void flush_found() {
+    auto key = [](const Found& f) {
+      bool by_decl = f.phase == kPhaseTypes || f.phase == kPhaseInheritance || f.phase == kPhaseAttributes ||
+                     f.phase == kPhaseMembers;
+      return std::make_pair(f.phase, by_decl ? f.decl : DeclId{0});
+    };
+    std::stable_sort(found_->begin(), found_->end(),
+                     [&](const Found& a, const Found& b) { return key(a) < key(b); });
+    diags_.reserve(diags_.size() + found_->size());
+    for (Found& f : *found_) {
+      diags_.push_back(std::move(f.diag));
+      if (state_) state_->keys.push_back(DiagKey{f.phase, f.decl, state_->next_seq++});
+    }
+    found_->clear();
   }
 
   // Declarations kept from the previous build count as done for the recursive passes.
@@ -316,14 +625,13 @@ class Resolver {
     d.path = m_.files[file].path;
     d.range = range;
     d.message = std::move(message);
-    diags_.push_back(std::move(d));
-    if (state_) state_->keys.push_back(DiagKey{phase_, cur_decl_, state_->next_seq++});
-    return diags_.back();
+    found_->push_back(Found{std::move(d), phase_, cur_decl_});
+    return found_->back().diag;
   }
 
   void add_ref(FileId file, TextRange range, Symbol target) {
     if (file == kStdlibFile) return;
-    m_.references.push_back(Reference{file, range, target});
+    refs_->push_back(Reference{file, range, target});
   }
 
   static Symbol decl_symbol(DeclId id) { return Symbol{SymbolKind::Decl, id, kNone, {}}; }
@@ -336,8 +644,6 @@ class Resolver {
     size_t total = 0;
     for (const auto& f : files_) total += f.decls ? f.decls->decls.size() : 0;
     m_.decls.reserve(total);
-    if (recycle_) m_.references.reserve(recycle_->references.size() + 64);
-    size_t refs = 0;
     std::unordered_map<uint64_t, DeclId> old_by_stamp;
     if (recycle_) {
       old_by_stamp.reserve(recycle_->decls.size());
@@ -368,7 +674,6 @@ class Resolver {
         Decl& d = m_.decls.back();
         adopt(d, id, f);
         if (f == kStdlibFile) continue;
-        refs += count_references(d);
         switch (d.kind) {
           case DeclKind::Model: m_.models.push_back(id); break;
           case DeclKind::View: m_.views.push_back(id); break;
@@ -383,7 +688,6 @@ class Resolver {
         }
       }
     }
-    m_.references.reserve(refs);
   }
 
   static void reset_expr(Expr& e) {
@@ -438,7 +742,7 @@ class Resolver {
       std::vector<std::pair<DeclId, DeclId>> duplicates = std::move(state_->duplicates);
       for (auto [dup, first] : duplicates) report_duplicate_decl(m_.decls[dup], m_.decls[first]);
     }
-    if (!dirty_) names_.reserve(m_.decls.size() * 2);
+    if (!dirty_) sh_->names.reserve(m_.decls.size());
     for (int pass = 0; pass < 2 && !dirty_; ++pass) {
       for (DeclId id = 0; id < m_.decls.size(); ++id) {
         const Decl& d = m_.decls[id];
@@ -449,8 +753,8 @@ class Resolver {
         if (d.kind == DeclKind::Datasource || d.kind == DeclKind::Generator || d.kind == DeclKind::Plugin) {
           continue;
         }
-        auto [it, inserted] = names_.emplace(d.name, id);
-        if (!inserted && !stdlib) report_duplicate_decl(d, m_.decls[it->second]);
+        auto [first, inserted] = sh_->names.emplace(d.name, id);
+        if (!inserted && !stdlib) report_duplicate_decl(d, m_.decls[*first]);
       }
     }
     // Datasources, generators and plugins: duplicates among their own kind.
@@ -463,15 +767,17 @@ class Resolver {
       auto [it, inserted] = config_names.emplace(key, d.id);
       if (!inserted) report_duplicate_decl(d, m_.decls[it->second]);
     }
-    // An update keeps the declaration names and places, so the sorted table is still right.
-    if (!dirty_)
-      for (const auto& [name, id] : names_) m_.by_name_.emplace_back(std::string(name), id);
+    // (Model::by_name_ comes from the table: see fill_by_name. An update keeps the declaration
+    // names and places, so the previous build's is still right.)
     // Enum values are global: user enums first, then the stdlib's.
+    size_t values = 0;
+    for (const Decl& d : m_.decls) values += d.kind == DeclKind::Enum ? d.values.size() : 0;
+    sh_->enum_values.reserve(values);
     for (int pass = 0; pass < 2; ++pass) {
       for (const Decl& d : m_.decls) {
         if (d.kind != DeclKind::Enum || (pass == 0) == d.is_stdlib()) continue;
         for (uint32_t i = 0; i < d.values.size(); ++i)
-          enum_values_.emplace(d.values[i].name, Symbol{SymbolKind::EnumValue, d.id, i, {}});
+          sh_->enum_values.emplace(d.values[i].name, Symbol{SymbolKind::EnumValue, d.id, i, {}});
       }
     }
   }
@@ -490,19 +796,33 @@ class Resolver {
     const Decl* d = nullptr;
     if (dirty_) {
       d = m_.find(name);
-    } else {
-      auto it = names_.find(name);
-      if (it != names_.end()) d = &m_.decls[it->second];
+    } else if (const DeclId* id = sh_->names.find(name)) {
+      d = &m_.decls[*id];
     }
     name_dep(d);
     return d;
   }
 
-  void resolve_types() {
+  // Per declaration: the types it names and what it inherits from. The references go to
+  // Shared::early (resolve_body adds them to the model's list), except those of field types,
+  // which resolve_body adds among the fields' attributes (see add_type_ref).
+  void resolve_headers() {
+    std::vector<uint32_t>& at = sh_->early_at;
+    at.assign(m_.decls.size() + 1, 0);
+    refs_ = &sh_->early;
+    for (DeclId id = 0; id < m_.decls.size(); ++id) {
+      at[id] = static_cast<uint32_t>(sh_->early.size());
+      if (!is_dirty(id)) continue;
+      cur_decl_ = id;
+      resolve_types(m_.decls[id]);
+      resolve_inheritance(m_.decls[id]);
+    }
+    at[m_.decls.size()] = static_cast<uint32_t>(sh_->early.size());
+  }
+
+  void resolve_types(Decl& d) {
     phase_ = kPhaseTypes;
-    for (Decl& d : m_.decls) {
-      if (!is_dirty(d.id)) continue;
-      cur_decl_ = d.id;
+    {
       for (Field& f : d.fields) resolve_field_type(d, f);
       if (!d.return_type.empty() && !is_expression_type(d.return_type)) {
         if (const Decl* t = lookup(d.return_type)) {
@@ -539,10 +859,8 @@ class Resolver {
       t.kind = target->kind == DeclKind::Enum      ? TypeKind::Enum
                : target->kind == DeclKind::TypeDef ? TypeKind::TypeDef
                                                    : TypeKind::Model;
-      add_ref(d.file, t.name_range, decl_symbol(target->id));
       return;
     }
-    add_ref(d.file, t.name_range, Symbol{});
     std::string msg = target ? "`" + t.name + "` is a " + decl_kind_name(target->kind) +
                                    ", not a model, type or enum; use a type name here"
                              : "unknown type `" + t.name + "`; declare a model, type or enum named `" + t.name +
@@ -550,11 +868,26 @@ class Resolver {
     report(Severity::Error, "unknown-type", d.file, t.name_range, std::move(msg)).data.emplace_back("name", t.name);
   }
 
-  void resolve_inheritance() {
+  // The reference of a field's type that resolve_field_type resolved (lowering leaves every
+  // type that names a declaration Unresolved: it became an Enum, Model or TypeDef, or stayed
+  // Unresolved for an unknown name). Added while resolving the field's attributes, so that a
+  // declaration's references come in position order.
+  void add_type_ref(const Decl& d, const Field& f) {
+    const FieldType& t = f.type;
+    if (t.name.empty()) return;
+    switch (t.kind) {
+      case TypeKind::Enum:
+      case TypeKind::Model:
+      case TypeKind::TypeDef: add_ref(d.file, t.name_range, decl_symbol(t.decl)); break;
+      case TypeKind::Unresolved: add_ref(d.file, t.name_range, Symbol{}); break;
+      case TypeKind::Builtin:
+      case TypeKind::Unsupported: break;
+    }
+  }
+
+  void resolve_inheritance(Decl& d) {
     phase_ = kPhaseInheritance;
-    for (Decl& d : m_.decls) {
-      if (!is_dirty(d.id)) continue;
-      cur_decl_ = d.id;
+    {
       for (size_t i = 0; i < d.base_names.size(); ++i) {
         TextRange r = i < d.base_ranges.size() ? d.base_ranges[i] : d.name_range;
         const Decl* b = lookup(d.base_names[i]);
@@ -702,32 +1035,50 @@ class Resolver {
   void find_auth() {
     for (const auto* list : {&m_.models, &m_.type_defs})
       for (DeclId id : *list)
-        if (!auth_ && m_.decls[id].has_attribute("@@auth")) auth_ = &m_.decls[id];
-    if (auth_) return;
+        if (!sh_->auth && m_.decls[id].has_attribute("@@auth")) sh_->auth = &m_.decls[id];
+    if (sh_->auth) return;
     for (const auto* list : {&m_.models, &m_.type_defs})
       for (DeclId id : *list) {
         const Decl& d = m_.decls[id];
-        if (auth_) break;
+        if (sh_->auth) break;
         for (DeclId mx : d.mixins)
-          if (m_.decls[mx].has_attribute("@@auth")) auth_ = &d;
+          if (m_.decls[mx].has_attribute("@@auth")) sh_->auth = &d;
       }
-    if (auth_) return;
+    if (sh_->auth) return;
     for (const auto* list : {&m_.models, &m_.type_defs})
       for (DeclId id : *list)
-        if (!auth_ && m_.decls[id].name == "User"sv) auth_ = &m_.decls[id];
+        if (!sh_->auth && m_.decls[id].name == "User"sv) sh_->auth = &m_.decls[id];
   }
 
   // ---------------------------------------------------------------------------------------
   // Attribute applications and expressions
 
-  void resolve_attributes() {
+  // Resolves a declaration's body: its attribute applications and expressions (reading only
+  // this declaration and what resolve_before_bodies computed, so two threads can resolve two
+  // bodies at once), then its duplicate members. Its references, the early ones included,
+  // are added in position order.
+  void resolve_body(DeclId id) {
+    if (!is_dirty(id)) return;
+    Decl& d = m_.decls[id];
+    std::vector<Reference>& refs = *refs_;
+    const size_t at = refs.size();
+    refs.insert(refs.end(), sh_->early.begin() + sh_->early_at[id], sh_->early.begin() + sh_->early_at[id + 1]);
+    resolve_attributes(d);
+    // Out of order only when model-level attributes come before fields, or for functions (the
+    // return type is resolved before the parameters): rare and short.
+    if (!std::is_sorted(refs.begin() + static_cast<ptrdiff_t>(at), refs.end(), by_position))
+      std::stable_sort(refs.begin() + static_cast<ptrdiff_t>(at), refs.end(), by_position);
+    check_duplicate_members(d);
+  }
+
+  void resolve_attributes(Decl& d) {
     phase_ = kPhaseAttributes;
-    for (Decl& d : m_.decls) {
-      if (!is_dirty(d.id)) continue;
+    {
       cur_decl_ = d.id;
       cur_file_ = d.file;
       const bool data = d.is_data_model() || d.kind == DeclKind::TypeDef;
       for (Field& f : d.fields) {
+        add_type_ref(d, f);
         for (AttributeApp& a : f.attributes) {
           ExprScope s;
           s.model = data ? &d : nullptr;
@@ -925,8 +1276,8 @@ class Resolver {
         if (!fn || fn->kind != DeclKind::Function) return nullptr;
         if (fn->is_stdlib()) {
           if (e.text == "auth"sv) {
-            dep(auth_);
-            return auth_;
+            dep(sh_->auth);
+            return sh_->auth;
           }
           if (e.text == "before"sv || e.text == "future"sv) return scope.model;
           return nullptr;
@@ -984,9 +1335,9 @@ class Resolver {
       if (const FieldSlot* s = field_in(scope.model, e.text))
         return done(Symbol{SymbolKind::Field, s->origin, s->member, {}}, type_decl_of(s->field));
     }
-    if (auto it = enum_values_.find(e.text); it != enum_values_.end()) {
-      dep(&m_.decls[it->second.decl]);
-      return done(it->second, nullptr);
+    if (const Symbol* value = sh_->enum_values.find(e.text)) {
+      dep(&m_.decls[value->decl]);
+      return done(*value, nullptr);
     }
     if (const Decl* d = lookup(e.text)) return done(decl_symbol(d->id), nullptr);
     if (scope.report && cur_file_ != kStdlibFile && !e.text.empty()) {
@@ -1003,22 +1354,19 @@ class Resolver {
 
   // ---------------------------------------------------------------------------------------
 
-  void check_duplicate_members() {
+  void check_duplicate_members(const Decl& d) {
     phase_ = kPhaseMembers;
     // The first earlier slot with the same name: a linear scan for the usual small models, a
-    // hash map (built afresh: clearing a big one per model costs a memset of its buckets) else.
+    // hash table else.
     constexpr size_t kLinear = 32;
-    std::unordered_map<std::string_view, const FieldSlot*> seen;
-    for (Decl& d : m_.decls) {
-      if (d.is_stdlib() || !is_dirty(d.id)) continue;
+    {
+      if (d.is_stdlib()) return;
       cur_decl_ = d.id;
       if (d.is_data_model() || d.kind == DeclKind::TypeDef) {
         const auto& slots = d.all_fields;
         bool linear = slots.size() <= kLinear;
-        if (!linear) {
-          seen = {};
-          seen.reserve(slots.size());
-        }
+        NameTable<uint32_t> seen;
+        if (!linear) seen.reserve(slots.size());
         for (size_t i = 0; i < slots.size(); ++i) {
           const FieldSlot& s = slots[i];
           const FieldSlot* earlier = nullptr;
@@ -1026,8 +1374,8 @@ class Resolver {
             for (size_t j = 0; j < i && !earlier; ++j)
               if (slots[j].field->name == s.field->name) earlier = &slots[j];
           } else {
-            auto [it, inserted] = seen.emplace(s.field->name, &s);
-            if (!inserted) earlier = it->second;
+            auto [first, inserted] = seen.emplace(s.field->name, static_cast<uint32_t>(i));
+            if (!inserted) earlier = &slots[*first];
           }
           if (!earlier || s.field->name.empty()) continue;
           const FieldSlot& first = *earlier;
@@ -1052,13 +1400,16 @@ class Resolver {
         }
       }
       if (d.kind == DeclKind::Enum) {
-        std::unordered_map<std::string_view, const EnumValue*> seen;
-        for (const EnumValue& v : d.values) {
-          auto [it, inserted] = seen.emplace(v.name, &v);
+        NameTable<uint32_t> seen;
+        seen.reserve(d.values.size());
+        for (uint32_t i = 0; i < d.values.size(); ++i) {
+          const EnumValue& v = d.values[i];
+          auto [first, inserted] = seen.emplace(v.name, i);
           if (inserted || v.name.empty()) continue;
           auto& diag = report(Severity::Error, "duplicate-enum-value", d.file, v.name_range,
                               "duplicate value `" + v.name + "` in enum `" + d.name + "`; remove one of them");
-          diag.related.push_back(RelatedLocation{m_.files[d.file].path, it->second->name_range, "first declared here"});
+          diag.related.push_back(
+              RelatedLocation{m_.files[d.file].path, d.values[*first].name_range, "first declared here"});
           diag.data.emplace_back("value", v.name);
         }
       }
@@ -1101,12 +1452,12 @@ class Resolver {
 }  // namespace
 
 void build_model(const std::vector<ResolveInput>& files, Model& model, std::vector<Diagnostic>& diags,
-                 Model* recycle, BuildState* state) {
+                 Model* recycle, BuildState* state, size_t parallel_from) {
   if (state) {
     state->valid = false;
     state->keys.clear();
   }
-  Resolver(files, model, diags, recycle, state).run();
+  Resolver(files, model, diags, recycle, state, parallel_from).run();
   if (!state) return;
   state->valid = true;
   state->recheck.assign(model.decls.size(), true);

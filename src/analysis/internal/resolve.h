@@ -2,6 +2,7 @@
 // diagnostics (unknown types/attributes/functions, unresolved references, duplicates, cycles).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -55,12 +56,19 @@ struct BuildState {
   uint64_t next_seq = 0;
 };
 
+/// From this many bytes of user declarations on, build_model resolves on two threads (when the
+/// machine has two cores): below it, a thread costs more than it saves.
+inline constexpr size_t kParallelResolveFrom = 128 * 1024;
+
 /// `files[0]` must be the stdlib. Diagnostics are appended unsorted. With `recycle` (a previous
 /// model nobody uses any more), declarations with the same stamp are moved out of it and their
 /// resolution state reset instead of being copied from `files`. With `state`, records what
 /// update_model needs (everything is resolved: state->resolved and state->recheck are all set).
+/// The model, diagnostics and state are the same whether it uses one thread or two
+/// (`parallel_from`: see kParallelResolveFrom; tests compare the two).
 void build_model(const std::vector<ResolveInput>& files, Model& model, std::vector<Diagnostic>& diags,
-                 Model* recycle = nullptr, BuildState* state = nullptr);
+                 Model* recycle = nullptr, BuildState* state = nullptr,
+                 size_t parallel_from = kParallelResolveFrom);
 
 /// Brings `model` (built from earlier versions of the same files, with `state`) up to date in
 /// place, resolving again only the declarations whose text changed and those that read them,
