@@ -141,7 +141,7 @@ inline unsigned list_mask16(const char* p) {
 // The end of the run of identifier characters at p (p itself when there is none), at most `end`.
 inline uint32_t skip_ident_chars(const char* s, uint32_t p, uint32_t end) {
 #if defined(__SSE2__)
-  while (end - p >= 16) {
+  while (p <= end && end - p >= 16) {
     unsigned other = ~ident_mask16(s + p) & 0xFFFFu;
     if (other) return p + static_cast<uint32_t>(__builtin_ctz(other));
     p += 16;
@@ -157,13 +157,32 @@ inline uint32_t skip_spaces(const char* s, uint32_t p, uint32_t end) {
   if (p >= end || !(char_class(s[p]) & kSpace)) return p;
   if (++p >= end || !(char_class(s[p]) & kSpace)) return p;
 #if defined(__SSE2__)
-  while (end - p >= 16) {
+  while (p <= end && end - p >= 16) {
     unsigned other = ~space_mask16(s + p) & 0xFFFFu;
     if (other) return p + static_cast<uint32_t>(__builtin_ctz(other));
     p += 16;
   }
 #endif
   while (p < end && (char_class(s[p]) & kSpace)) ++p;
+  return p;
+}
+
+// The first of ( ) [ ] { } , " ' at or after p; `end` if there is none (or p is past it).
+inline uint32_t find_list_char(const char* s, uint32_t p, uint32_t end) {
+  if (p >= end) return end;
+#if defined(__SSE2__)
+  while (end - p >= 16) {
+    if (unsigned hit = list_mask16(s + p)) return p + static_cast<uint32_t>(__builtin_ctz(hit));
+    p += 16;
+  }
+#endif
+  for (; p < end; ++p) {
+    switch (s[p]) {
+      case '(': case ')': case '[': case ']': case '{': case '}': case ',': case '"': case '\'':
+        return p;
+      default: break;
+    }
+  }
   return p;
 }
 
@@ -179,7 +198,7 @@ inline size_t count_bits(unsigned m) {
 inline size_t count_ats_in_line(const char* s, uint32_t p, uint32_t end) {
   size_t ats = 0;
 #if defined(__SSE2__)
-  for (; end - p >= 16; p += 16) {
+  for (; p <= end && end - p >= 16; p += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + p));
     unsigned at = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('@'))));
     unsigned nl = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
@@ -189,24 +208,6 @@ inline size_t count_ats_in_line(const char* s, uint32_t p, uint32_t end) {
 #endif
   for (; p < end && s[p] != '\n'; ++p) ats += s[p] == '@';
   return ats;
-}
-
-// The first of ( ) [ ] { } , " ' at or after p; `end` if there is none.
-inline uint32_t find_list_char(const char* s, uint32_t p, uint32_t end) {
-#if defined(__SSE2__)
-  while (end - p >= 16) {
-    if (unsigned hit = list_mask16(s + p)) return p + static_cast<uint32_t>(__builtin_ctz(hit));
-    p += 16;
-  }
-#endif
-  for (; p < end; ++p) {
-    switch (s[p]) {
-      case '(': case ')': case '[': case ']': case '{': case '}': case ',': case '"': case '\'':
-        return p;
-      default: break;
-    }
-  }
-  return p;
 }
 
 // Sets `s`, a fresh (empty) string of the tree being built, to [p, p + n). Appending to an empty
@@ -310,11 +311,13 @@ class FastLowerer {
   /// Lowers [begin, end) of `src`; ranges stay offsets into the whole of `src`.
   FastLowerer(std::string_view src, uint32_t begin, uint32_t end) : src_(src), s_(src.data()), n_(end), te_(begin) {}
 
-  FileDecls run() {
-    // About one declaration per 512 bytes of the range's text (generated and real schemas have
-    // more text per declaration): spares most of the moves of growing the vectors. (The range
-    // starts at te_; the second half of a file lowered on two threads is not the whole file.)
-    const size_t estimate = (n_ - te_) / 512 + 8;
+  /// `room_for` bytes: how much text the declaration lists are sized for, the range's own
+  /// length unless the caller appends more declarations to them (fast_lower_file's first half).
+  FileDecls run(size_t room_for) {
+    // About one declaration per 512 bytes of text (generated and real schemas have more text
+    // per declaration): spares most of the moves of growing the vectors. Capacity that is
+    // never written costs no memory touched: a big block's untouched pages stay unmapped.
+    const size_t estimate = room_for / 512 + 8;
     out_.decls.reserve(estimate);
     out_.extents.reserve(estimate);
     next();
@@ -1251,13 +1254,21 @@ class FastLowerer {
 
 }  // namespace
 
-std::optional<FileDecls> fast_lower_range(std::string_view text, uint32_t begin, uint32_t end) {
+namespace {
+
+std::optional<FileDecls> lower_range(std::string_view text, uint32_t begin, uint32_t end, size_t room_for) {
   if (text.size() >= std::numeric_limits<uint32_t>::max() || begin > end || end > text.size()) return std::nullopt;
   try {
-    return FastLowerer(text, begin, end).run();
+    return FastLowerer(text, begin, end).run(room_for);
   } catch (const Reject&) {
     return std::nullopt;
   }
+}
+
+}  // namespace
+
+std::optional<FileDecls> fast_lower_range(std::string_view text, uint32_t begin, uint32_t end) {
+  return lower_range(text, begin, end, end >= begin ? end - begin : 0);
 }
 
 size_t fast_lower_split_point(std::string_view text) {
@@ -1292,11 +1303,13 @@ std::optional<FileDecls> fast_lower_file(std::string_view text) {
       const auto c = static_cast<uint32_t>(cut);
       std::optional<FileDecls> second;
       std::thread worker([&] { second = fast_lower_range(text, c, n); });
-      std::optional<FileDecls> first = fast_lower_range(text, 0, c);
+      // The first half's lists are sized for the whole text, so that appending the second's
+      // declarations moves only those (not the first half's too, into a bigger block).
+      std::optional<FileDecls> first = lower_range(text, 0, c, text.size());
       worker.join();
       if (first && second) {
         auto append = [](auto& into, auto& from) {
-          into.reserve(into.size() + from.size());
+          into.reserve(into.size() + from.size());  // no-op when the estimate held
           for (auto& x : from) into.push_back(std::move(x));
         };
         append(first->decls, second->decls);
