@@ -1,10 +1,10 @@
 // The PostgreSQL connector over libpq: URL parsing (Prisma's parameters), connecting with a
 // timeout, statements with parameters, scripts, transactions and one-line error messages.
+// Every libpq call goes through the table of libpq_loader.h.
 #include "dialect/postgres/connector.h"
 
+#include "dialect/postgres/libpq_loader.h"
 #include "dialect/script.h"
-
-#include <libpq-fe.h>
 
 #include <fmt/format.h>
 
@@ -134,15 +134,10 @@ std::string excerpt(std::string_view statement) {
 }
 
 struct ResultDeleter {
-  void operator()(PGresult* r) const { PQclear(r); }
+  decltype(&PQclear) clear;
+  void operator()(PGresult* r) const { clear(r); }
 };
 using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
-
-void collect_notice(void* arg, const PGresult* res) {
-  auto* notices = static_cast<std::vector<std::string>*>(arg);
-  const char* msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
-  if (msg && notices->size() < 1000) notices->emplace_back(msg);
-}
 
 }  // namespace
 
@@ -217,14 +212,21 @@ std::string with_database(std::string_view url, std::string_view database) {
   return out;
 }
 
-PostgresConnection::PostgresConnection(pg_conn* conn, PostgresUrl url) : conn_(conn), url_(std::move(url)) {
-  PQsetNoticeReceiver(conn_, collect_notice, &notices_);
+PostgresConnection::PostgresConnection(const Libpq& pq, pg_conn* conn, PostgresUrl url)
+    : pq_(pq), conn_(conn), url_(std::move(url)) {
+  pq_.PQsetNoticeReceiver(conn_, collect_notice, this);
 }
 
-PostgresConnection::~PostgresConnection() { PQfinish(conn_); }
+PostgresConnection::~PostgresConnection() { pq_.PQfinish(conn_); }
+
+void PostgresConnection::collect_notice(void* self, const PGresult* res) {
+  auto* conn = static_cast<PostgresConnection*>(self);
+  const char* msg = conn->pq_.PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+  if (msg && conn->notices_.size() < 1000) conn->notices_.emplace_back(msg);
+}
 
 std::string PostgresConnection::database() const {
-  const char* db = PQdb(conn_);
+  const char* db = pq_.PQdb(conn_);
   return db ? db : url_.database;
 }
 
@@ -234,18 +236,18 @@ namespace {
 
 /// Turns a failed PGresult (or a lost connection) into an Error; `sql` locates the line.
 /// `statement_line` is set when `sql` is one statement of a script starting at that line.
-Error make_error(pg_conn* conn, const PGresult* res, std::string_view sql, const std::string& password,
+Error make_error(const Libpq& pq, pg_conn* conn, const PGresult* res, std::string_view sql, const std::string& password,
                  const std::string& display, std::optional<size_t> statement_line = std::nullopt) {
-  if (PQstatus(conn) == CONNECTION_BAD) {
+  if (pq.PQstatus(conn) == CONNECTION_BAD) {
     return Error(ErrorCode::DatabaseUnreachable,
-                 scrub(fmt::format("lost the connection to `{}`: {}", display, one_line(PQerrorMessage(conn))),
+                 scrub(fmt::format("lost the connection to `{}`: {}", display, one_line(pq.PQerrorMessage(conn))),
                        password));
   }
-  const char* primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-  const char* sqlstate = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
-  const char* position = res ? PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION) : nullptr;
-  const char* detail = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : nullptr;
-  std::string message = primary ? primary : one_line(PQerrorMessage(conn));
+  const char* primary = res ? pq.PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+  const char* sqlstate = res ? pq.PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  const char* position = res ? pq.PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION) : nullptr;
+  const char* detail = res ? pq.PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : nullptr;
+  std::string message = primary ? primary : one_line(pq.PQerrorMessage(conn));
   if (sqlstate) message += fmt::format(" (sqlstate {})", sqlstate);
   bool multiline = sql.find('\n') != std::string_view::npos;
   if (statement_line) {
@@ -264,18 +266,18 @@ Error make_error(pg_conn* conn, const PGresult* res, std::string_view sql, const
 
 Result<void> PostgresConnection::execute_script(std::string_view sql) {
   std::string text(sql);
-  bool in_transaction = PQtransactionStatus(conn_) == PQTRANS_INTRANS;
+  bool in_transaction = pq_.PQtransactionStatus(conn_) == PQTRANS_INTRANS;
   // Inside a transaction a savepoint lets a failed script be undone without losing the
   // transaction; outside one, the simple query protocol runs the script as one implicit
   // transaction, so either way a failed script leaves nothing behind.
   if (in_transaction) ZEN_TRY(execute_simple("SAVEPOINT zen_script"));
-  ResultPtr res(PQexec(conn_, text.c_str()));
-  ExecStatusType st = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+  ResultPtr res(pq_.PQexec(conn_, text.c_str()), {pq_.PQclear});
+  ExecStatusType st = res ? pq_.PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
   if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY) {
     if (in_transaction) ZEN_TRY(execute_simple("RELEASE SAVEPOINT zen_script"));
     return ok();
   }
-  Error err = make_error(conn_, res.get(), sql, url_.password, url_.display);
+  Error err = make_error(pq_, conn_, res.get(), sql, url_.password, url_.display);
   res.reset();
   if (err.code == ErrorCode::DatabaseUnreachable) return err;
   if (in_transaction) (void)execute_simple("ROLLBACK TO SAVEPOINT zen_script");
@@ -287,10 +289,10 @@ Result<void> PostgresConnection::execute_script(std::string_view sql) {
   if (!(in_transaction ? execute_simple("SAVEPOINT zen_locate") : execute_simple("BEGIN")).ok()) return err;
   for (const auto& statement : statements) {
     std::string one(statement.text);
-    ResultPtr r(PQexec(conn_, one.c_str()));
-    ExecStatusType s = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+    ResultPtr r(pq_.PQexec(conn_, one.c_str()), {pq_.PQclear});
+    ExecStatusType s = r ? pq_.PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
     if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK || s == PGRES_EMPTY_QUERY) continue;
-    Error located = make_error(conn_, r.get(), one, url_.password, url_.display, statement.line);
+    Error located = make_error(pq_, conn_, r.get(), one, url_.password, url_.display, statement.line);
     if (located.code == ErrorCode::DatabaseUnreachable) return located;
     err = std::move(located);
     break;
@@ -300,10 +302,10 @@ Result<void> PostgresConnection::execute_script(std::string_view sql) {
 }
 
 Result<void> PostgresConnection::execute_simple(const char* sql) {
-  ResultPtr res(PQexec(conn_, sql));
-  ExecStatusType st = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+  ResultPtr res(pq_.PQexec(conn_, sql), {pq_.PQclear});
+  ExecStatusType st = res ? pq_.PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
   if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY) return ok();
-  return make_error(conn_, res.get(), sql, url_.password, url_.display);
+  return make_error(pq_, conn_, res.get(), sql, url_.password, url_.display);
 }
 
 Result<QueryResult> PostgresConnection::query(std::string_view sql, const std::vector<Value>& params) {
@@ -311,24 +313,25 @@ Result<QueryResult> PostgresConnection::query(std::string_view sql, const std::v
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
-  ResultPtr res(PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr,
-                             values.empty() ? nullptr : values.data(), nullptr, nullptr, 0));
-  ExecStatusType st = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+  ResultPtr res(pq_.PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr,
+                                 values.empty() ? nullptr : values.data(), nullptr, nullptr, 0),
+                {pq_.PQclear});
+  ExecStatusType st = res ? pq_.PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
   if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY)
-    return make_error(conn_, res.get(), sql, url_.password, url_.display);
+    return make_error(pq_, conn_, res.get(), sql, url_.password, url_.display);
   QueryResult out;
-  int cols = PQnfields(res.get());
-  int rows = PQntuples(res.get());
-  for (int c = 0; c < cols; ++c) out.columns.emplace_back(PQfname(res.get(), c));
+  int cols = pq_.PQnfields(res.get());
+  int rows = pq_.PQntuples(res.get());
+  for (int c = 0; c < cols; ++c) out.columns.emplace_back(pq_.PQfname(res.get(), c));
   out.rows.reserve(rows);
   for (int r = 0; r < rows; ++r) {
     Row row;
     row.values.reserve(cols);
     for (int c = 0; c < cols; ++c) {
-      if (PQgetisnull(res.get(), r, c)) {
+      if (pq_.PQgetisnull(res.get(), r, c)) {
         row.values.emplace_back(std::nullopt);
       } else {
-        row.values.emplace_back(std::string(PQgetvalue(res.get(), r, c), PQgetlength(res.get(), r, c)));
+        row.values.emplace_back(std::string(pq_.PQgetvalue(res.get(), r, c), pq_.PQgetlength(res.get(), r, c)));
       }
     }
     out.rows.push_back(std::move(row));
@@ -340,12 +343,13 @@ Result<int64_t> PostgresConnection::execute(std::string_view sql, const std::vec
   std::string text(sql);
   std::vector<const char*> values;
   for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
-  ResultPtr res(PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr,
-                             values.empty() ? nullptr : values.data(), nullptr, nullptr, 0));
-  ExecStatusType st = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+  ResultPtr res(pq_.PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr,
+                                 values.empty() ? nullptr : values.data(), nullptr, nullptr, 0),
+                {pq_.PQclear});
+  ExecStatusType st = res ? pq_.PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
   if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY)
-    return make_error(conn_, res.get(), sql, url_.password, url_.display);
-  const char* n = PQcmdTuples(res.get());
+    return make_error(pq_, conn_, res.get(), sql, url_.password, url_.display);
+  const char* n = pq_.PQcmdTuples(res.get());
   return static_cast<int64_t>(n && *n ? std::atoll(n) : 0);
 }
 
@@ -353,7 +357,7 @@ Result<void> PostgresConnection::begin() { return execute_simple("BEGIN"); }
 
 Result<void> PostgresConnection::commit() {
   // COMMIT of a failed transaction "succeeds" as a rollback; report it as the failure it is.
-  if (PQtransactionStatus(conn_) == PQTRANS_INERROR) {
+  if (pq_.PQtransactionStatus(conn_) == PQTRANS_INERROR) {
     ZEN_TRY(execute_simple("ROLLBACK"));
     return fail(ErrorCode::DatabaseError, "the transaction was rolled back because one of its statements failed");
   }
@@ -361,7 +365,7 @@ Result<void> PostgresConnection::commit() {
 }
 
 Result<void> PostgresConnection::rollback() {
-  if (PQtransactionStatus(conn_) == PQTRANS_IDLE) return ok();
+  if (pq_.PQtransactionStatus(conn_) == PQTRANS_IDLE) return ok();
   return execute_simple("ROLLBACK");
 }
 
@@ -372,17 +376,23 @@ Result<std::unique_ptr<PostgresConnection>> open(std::string_view url, const Con
   std::string timeout = ms <= 0 ? "0" : std::to_string(std::max<long>(2, (ms + 999) / 1000));
   const char* keys[] = {"connect_timeout", "fallback_application_name", "dbname", nullptr};
   const char* values[] = {timeout.c_str(), "zen", parsed.conninfo.c_str(), nullptr};
-  pg_conn* conn = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
+  auto loaded = libpq();
+  if (!loaded.ok()) {
+    return fail(ErrorCode::DatabaseUnreachable,
+                fmt::format("cannot connect to `{}`: {}", parsed.display, loaded.error().message));
+  }
+  const Libpq& pq = **loaded;
+  pg_conn* conn = pq.PQconnectdbParams(keys, values, /*expand_dbname=*/1);
   if (!conn)
     return fail(ErrorCode::DatabaseUnreachable, fmt::format("cannot reach the database at `{}`: out of memory", parsed.display));
-  if (PQstatus(conn) != CONNECTION_OK) {
-    std::string why = scrub(one_line(PQerrorMessage(conn)), parsed.password);
-    PQfinish(conn);
+  if (pq.PQstatus(conn) != CONNECTION_OK) {
+    std::string why = scrub(one_line(pq.PQerrorMessage(conn)), parsed.password);
+    pq.PQfinish(conn);
     bool missing_db = why.find("database \"") != std::string::npos && why.find("does not exist") != std::string::npos;
     return fail(missing_db ? ErrorCode::NotFound : ErrorCode::DatabaseUnreachable,
                 fmt::format("cannot reach the database at `{}`: {}", parsed.display, why));
   }
-  auto out = std::make_unique<PostgresConnection>(conn, std::move(parsed));
+  auto out = std::make_unique<PostgresConnection>(pq, conn, std::move(parsed));
   auto set = out->execute_script(fmt::format("SET search_path TO {}", quote_ident(out->schema())));
   if (!set.ok()) {
     return fail(ErrorCode::DatabaseUnreachable,

@@ -1,5 +1,6 @@
 // The PostgreSQL connector: a zen::db::Connection over libpq, for `postgresql://` and
-// `postgres://` URLs with Prisma's `?schema=` parameter.
+// `postgres://` URLs with Prisma's `?schema=` parameter. libpq is loaded by the first `open`
+// (libpq_loader.h), never by commands that do not connect to PostgreSQL.
 #pragma once
 
 #include <memory>
@@ -10,8 +11,11 @@
 #include "dialect/connection.h"
 
 struct pg_conn;
+struct pg_result;
 
 namespace zen::db::postgres {
+
+struct Libpq;
 
 /// A parsed PostgreSQL URL. Prisma's own parameters (`schema`, `connection_limit`,
 /// `pool_timeout`, `pgbouncer`, ...) are taken out; libpq's (`sslmode`, ...) are kept.
@@ -32,7 +36,8 @@ std::string with_database(std::string_view url, std::string_view database);
 
 class PostgresConnection final : public Connection {
  public:
-  PostgresConnection(pg_conn* conn, PostgresUrl url);
+  /// Takes ownership of `conn`, a connection made through `pq`.
+  PostgresConnection(const Libpq& pq, pg_conn* conn, PostgresUrl url);
   ~PostgresConnection() override;
   PostgresConnection(const PostgresConnection&) = delete;
   PostgresConnection& operator=(const PostgresConnection&) = delete;
@@ -63,7 +68,10 @@ class PostgresConnection final : public Connection {
 
  private:
   Result<void> execute_simple(const char* sql);
+  /// libpq's notice receiver: keeps the server's NOTICE messages in `notices_`.
+  static void collect_notice(void* self, const pg_result* res);
 
+  const Libpq& pq_;
   pg_conn* conn_;
   PostgresUrl url_;
   std::vector<std::string> notices_;
