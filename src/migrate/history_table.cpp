@@ -1,11 +1,11 @@
 // Reading and writing `_prisma_migrations` on SQLite and PostgreSQL.
 #include "migrate/history_table.h"
 
-#include <openssl/rand.h>
-
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <random>
 
 #include "dialect/postgres/connector.h"
@@ -58,10 +58,13 @@ std::string history_table_ddl(Provider provider) {
 }
 
 std::string new_migration_id() {
+  // A version 4 UUID, as Prisma writes: the operating system's randomness (std::random_device
+  // reads getrandom or the CPU's generator), 32 bits at a time.
   unsigned char b[16];
-  if (RAND_bytes(b, sizeof b) != 1) {
-    std::random_device rd;
-    for (auto& x : b) x = static_cast<unsigned char>(rd());
+  std::random_device rd;
+  for (size_t i = 0; i < sizeof b; i += 4) {
+    uint32_t r = rd();
+    std::memcpy(b + i, &r, 4);
   }
   b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
   b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
