@@ -1,6 +1,8 @@
 // Reading and writing `_prisma_migrations` on SQLite and PostgreSQL.
 #include "migrate/history_table.h"
 
+#include <sys/random.h>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -58,13 +60,15 @@ std::string history_table_ddl(Provider provider) {
 }
 
 std::string new_migration_id() {
-  // A version 4 UUID, as Prisma writes: the operating system's randomness (std::random_device
-  // reads getrandom or the CPU's generator), 32 bits at a time.
+  // A version 4 UUID, as Prisma writes, from the kernel's random bytes (getrandom never returns
+  // fewer than 256 bytes once the pool is ready); std::random_device if the call is refused.
   unsigned char b[16];
-  std::random_device rd;
-  for (size_t i = 0; i < sizeof b; i += 4) {
-    uint32_t r = rd();
-    std::memcpy(b + i, &r, 4);
+  if (getrandom(b, sizeof b, 0) != static_cast<ssize_t>(sizeof b)) {
+    std::random_device rd;
+    for (size_t i = 0; i < sizeof b; i += 4) {
+      uint32_t r = rd();
+      std::memcpy(b + i, &r, 4);
+    }
   }
   b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
   b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
