@@ -35,6 +35,10 @@ struct AttrDeclInfo {
   /// `String`, a number for an `Int` or `Float`, ...), so that the common literal argument is
   /// accepted without typing it; ExprKind::Error when there is none.
   std::vector<ExprKind> literal_ok;
+  /// The parameters without a default (`optional` false), as a bit mask when there are at most
+  /// 64 parameters: an application that gives them all needs no look at each parameter.
+  uint64_t required = 0;
+  bool few_params = true;  // at most 64 parameters: `required` is exact
 };
 
 class AttrDeclInfos {
@@ -57,8 +61,10 @@ class AttrDeclInfos {
     i.param_types.resize(d.params.size());
     i.param_checks.assign(d.params.size(), ParamCheck::None);
     i.literal_ok.assign(d.params.size(), ExprKind::Error);
+    i.few_params = d.params.size() <= 64;
     for (size_t k = 0; k < d.params.size(); ++k) {
       const Param& p = d.params[k];
+      if (!p.optional && k < 64) i.required |= uint64_t{1} << k;
       if (p.type == "Any"sv || p.type == "ContextType"sv) continue;
       if (p.type == "FieldReference"sv || p.type == "TransitiveFieldReference"sv) {
         i.param_checks[k] = ParamCheck::FieldReference;
@@ -160,7 +166,7 @@ struct AttributeCheck {
     const Param& p = decl.params[k];
     const Expr& v = a.value;
     switch (info.param_checks[k]) {
-      case ParamCheck::None: return;
+      case ParamCheck::None: return;  // (check_site does not call it then)
       case ParamCheck::FieldReference: {
         bool ok = p.list ? (v.kind == ExprKind::Array || is_field_ref(v)) : is_field_ref(v);
         if (ok && v.kind == ExprKind::Array)
@@ -173,7 +179,6 @@ struct AttributeCheck {
       }
       case ParamCheck::Typed: break;
     }
-    if (v.kind == info.literal_ok[k]) return;
     const ExprType& dest = info.param_types[k];
     ExprType src = type_of(model, v, s.holder);
     if (assignable(dest, src, &v)) return;
@@ -224,9 +229,12 @@ struct AttributeCheck {
         continue;
       }
       filled.set(k);
+      ParamCheck how = info.param_checks[k];
+      if (how == ParamCheck::None || (how == ParamCheck::Typed && a.value.kind == info.literal_ok[k])) continue;
       check_types(s, decl, a, k, info);
     }
-    for (size_t i = 0; i < params.size(); ++i) {
+    bool all_given = info.few_params && (info.required & ~filled.bits()) == 0;
+    for (size_t i = 0; i < params.size() && !all_given; ++i) {
       const Param& p = params[i];
       if (p.optional || filled[i]) continue;
       ctx.error("missing-argument", s.file, app.range,
@@ -235,7 +243,12 @@ struct AttributeCheck {
           .data.push_back({"parameter", p.name});
     }
 
-    // Meta-attributes of the declaration.
+    meta_attributes(s, info);
+  }
+
+  // The checks of `@@@deprecated`, `@@@targetField` on an application.
+  void meta_attributes(const AttrSite& s, const AttrDeclInfo& info) {
+    const AttributeApp& app = *s.app;
     if (const auto& why = info.deprecation) {
       auto& d = ctx.warning("deprecated-attribute", s.file, app.name_range,
                             "`" + app.name + "` is deprecated" + (why->empty() ? std::string() : ": " + *why));

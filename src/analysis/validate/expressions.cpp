@@ -15,21 +15,54 @@ namespace zen::analysis::validate {
 using namespace std::string_view_literals;
 namespace {
 
-// The expression context a call inside `app` is in ("" for none).
-// `is_validation` caches, per attribute declaration, whether it has `@@@validation`
-// (0: not looked up yet, 1: no, 2: yes).
-std::string_view context_of(const Model& model, const AttributeApp& app, std::vector<uint8_t>& is_validation) {
-  if (app.name == "@default"sv) return "DefaultValue";
-  if (app.name == "@@allow"sv || app.name == "@@deny"sv || app.name == "@allow"sv || app.name == "@deny"sv)
-    return "AccessPolicy";
-  if (app.name == "@@index"sv) return "Index";
-  if (app.decl != kNone) {
-    uint8_t& v = is_validation[app.decl];
-    if (v == 0) v = model.decl(app.decl).has_attribute("@@@validation") ? 2 : 1;
-    if (v == 2) return "ValidationRule";
-  }
-  return "";
+// What the rule does with an attribute application, from its name (and its declaration's
+// `@@@validation`): worked out once per attribute declaration (an application's name is its
+// declaration's) instead of comparing names for every application and argument.
+struct AppClass {
+  bool internal = false;    // `@@@...`: not checked here
+  bool is_default = false;  // `@default`: only calls are checked (defaults.cpp checks the value)
+  bool field_list = false;  // `@@index`, `@@id`, `@@unique`: only calls of functions are checked
+  bool validate = false;    // `@@validate`
+  bool regex = false;       // `@regex`
+  bool policy = false;      // `@@allow`, `@@deny`, `@allow`, `@deny`
+  std::string_view context;  // the expression context of calls inside it ("" for none)
+};
+
+AppClass classify(const Model& model, const AttributeApp& app) {
+  AppClass c;
+  const std::string& n = app.name;
+  c.internal = n.starts_with("@@@");
+  c.is_default = is(n, "@default");
+  c.field_list = is(n, "@@index") || is(n, "@@id") || is(n, "@@unique");
+  c.validate = is(n, "@@validate");
+  c.regex = is(n, "@regex");
+  if (c.is_default) c.context = "DefaultValue";
+  else if (is(n, "@@allow") || is(n, "@@deny") || is(n, "@allow") || is(n, "@deny")) c.context = "AccessPolicy";
+  else if (is(n, "@@index")) c.context = "Index";
+  else if (app.decl != kNone && model.decl(app.decl).has_attribute("@@@validation")) c.context = "ValidationRule";
+  c.policy = c.context == "AccessPolicy"sv;
+  return c;
 }
+
+// classify() per attribute declaration, computed on first use.
+class AppClasses {
+ public:
+  explicit AppClasses(const Model& model) : model_(model), slot_(model.decls.size(), 0) {}
+  AppClass get(const AttributeApp& app) {
+    if (app.decl == kNone) return classify(model_, app);
+    uint32_t& slot = slot_[app.decl];  // index + 1 into classes_; 0 when not computed yet
+    if (slot == 0) {
+      classes_.push_back(classify(model_, app));
+      slot = static_cast<uint32_t>(classes_.size());
+    }
+    return classes_[slot - 1];
+  }
+
+ private:
+  const Model& model_;
+  std::vector<uint32_t> slot_;
+  std::vector<AppClass> classes_;
+};
 
 // The source range of `pattern[offset, offset + length)` for a string literal written at
 // `literal` (quotes included; `source` is the file text): escapes make value offsets and source
@@ -388,21 +421,24 @@ void check_operation(ValidationContext& ctx, FileId file, const AttributeApp& ap
 
 void check_expressions(ValidationContext& ctx) {
   const Model& model = ctx.model();
-  std::vector<uint8_t> is_validation(model.decls.size(), 0);
+  AppClasses classes(model);
   RuleState state(model);
   for_each_attribute(ctx, [&](const AttrSite& s) {
     const AttributeApp& app = *s.app;
-    if (app.name.starts_with("@@@")) return;
-    ExprCheck check{ctx, model, state, s.file, s.holder, context_of(model, app, is_validation)};
-    check.in_validate = app.name == "@@validate"sv;
-    bool policy = check.context == "AccessPolicy"sv;
+    AppClass c = classes.get(app);
+    if (c.internal) return;
+    bool policy = c.policy;
+    // Without arguments only the placement of a field-level policy is left to check.
+    if (app.args.empty() && !(policy && s.field)) return;
+    ExprCheck check{ctx, model, state, s.file, s.holder, c.context};
+    check.in_validate = c.validate;
     if (policy) check_operation(ctx, s.file, app, check.post_update);
     if (policy && s.field && (is_relation(*s.field) || s.field->has_attribute("@computed")))
       ctx.error("attribute-not-allowed", s.file, app.name_range,
                 "`" + app.name + "` cannot be used on " +
                     (is_relation(*s.field) ? "relation field `" : "computed field `") + s.field->name +
                     "`; put the rule on the model with `@" + app.name + "`");
-    if (app.name == "@regex"sv && app.decl != kNone && model.decl(app.decl).is_stdlib())
+    if (c.regex && app.decl != kNone && model.decl(app.decl).is_stdlib())
       if (const Argument* p = app.arg("regex")) {
         if (p->value.kind == ExprKind::String)
           check_pattern(ctx, s.file, p->value);
@@ -417,14 +453,14 @@ void check_expressions(ValidationContext& ctx) {
             NonOwnedCheck{ctx, model, s.file, *s.holder, *kind}.walk(cond->value, false);
     for (const Argument& a : app.args) {
       // `@default`'s value is checked by defaults.cpp; here only calls inside it.
-      if (app.name == "@default"sv) {
+      if (c.is_default) {
         walk(a.value, [&](const Expr& e) {
           if (e.kind == ExprKind::Call) check.call(e);
         });
         continue;
       }
       // Field lists of @@id/@@unique/@@index hold field references with arguments, not calls.
-      if (app.name == "@@index"sv || app.name == "@@id"sv || app.name == "@@unique"sv) {
+      if (c.field_list) {
         walk(a.value, [&](const Expr& e) {
           if (e.kind == ExprKind::Call && e.target.kind == SymbolKind::Decl) check.call(e);
         });

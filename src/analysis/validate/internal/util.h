@@ -146,6 +146,8 @@ class IndexSet {
     if (big_.empty()) bits_ |= uint64_t{1} << i;
     else big_[i] = true;
   }
+  /// The members below 64 as a bit mask (all of them when there are at most 64 indices).
+  uint64_t bits() const { return bits_; }
 
  private:
   uint64_t bits_ = 0;
