@@ -131,15 +131,17 @@ class Differ {
     decide_redefinitions();
 
     steps_.reserve(estimated_step_count());
+    // Pushed in about the order sort_steps puts them in (enum steps come before the tables'
+    // in Step's order), so that it finds the steps of a fresh schema in place and moves none.
     flavour_.push_extra_steps(steps_, s_);
     push_created_namespaces();
+    push_enum_steps();
     push_created_tables();
     push_dropped_tables();
     push_dropped_indexes();
     push_created_indexes();
     push_altered_tables();
     push_redefined_tables();
-    push_enum_steps();
 
     sort_steps();
     apply_partial_order_permutations();
@@ -379,15 +381,17 @@ class Differ {
   }
 
   void push_created_tables() {
-    for (auto id : created_tables_) {
-      steps_.push_back(CreateTable{id});
-      TableView t(&next(), id);
-      if (flavour_.should_push_foreign_keys_from_created_tables())
-        for (auto fk : t.foreign_keys()) steps_.push_back(AddForeignKey{fk.id()});
-      if (flavour_.should_create_indexes_from_created_tables())
-        for (auto ix : t.indexes())
+    // The tables, then their indexes, then their foreign keys, each in table order: the order
+    // of Step's alternatives and of their IDs, which sort_steps would otherwise restore by
+    // moving every step.
+    for (auto id : created_tables_) steps_.push_back(CreateTable{id});
+    if (flavour_.should_create_indexes_from_created_tables())
+      for (auto id : created_tables_)
+        for (auto ix : TableView(&next(), id).indexes())
           if (!ix.is_primary_key()) steps_.push_back(CreateIndex{std::nullopt, id, ix.id(), false});
-    }
+    if (flavour_.should_push_foreign_keys_from_created_tables())
+      for (auto id : created_tables_)
+        for (auto fk : TableView(&next(), id).foreign_keys()) steps_.push_back(AddForeignKey{fk.id()});
   }
 
   void push_dropped_tables() {
