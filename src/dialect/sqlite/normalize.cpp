@@ -1,6 +1,9 @@
 // SQLite normalisation of lowered schemas.
 #include "dialect/sqlite/normalize.h"
 
+#include <iterator>
+#include <string_view>
+
 namespace zen::dialect::sqlite {
 
 using schema::ColumnFamily;
@@ -25,6 +28,9 @@ const char* type_for_family(ColumnFamily family) {
 
 void normalize(schema::Schema& s) {
   s.provider = Provider::Sqlite;
+  // Each family's type with its length: assigned to every column.
+  std::string_view by_family[static_cast<size_t>(ColumnFamily::Unsupported) + 1];
+  for (size_t f = 0; f < std::size(by_family); ++f) by_family[f] = type_for_family(static_cast<ColumnFamily>(f));
   for (auto& c : s.columns) {
     if (c.type.family == ColumnFamily::Enum || c.type.family == ColumnFamily::Uuid) {
       c.type.family = ColumnFamily::String;
@@ -33,16 +39,19 @@ void normalize(schema::Schema& s) {
           c.default_value->value.kind == schema::LiteralKind::Enum)
         c.default_value->value.kind = schema::LiteralKind::String;
     }
-    if (c.type.family != ColumnFamily::Unsupported) c.type.full_type = type_for_family(c.type.family);
+    if (c.type.family != ColumnFamily::Unsupported) c.type.full_type = by_family[static_cast<size_t>(c.type.family)];
     // Sequences do not exist on SQLite; autoincrement is a column property.
     if (c.default_value && c.default_value->kind == schema::DefaultKind::Sequence) {
       c.default_value.reset();
       c.auto_increment = true;
     }
   }
-  // Prisma renders every single-column integer primary key as INTEGER PRIMARY KEY AUTOINCREMENT.
+  // One pass over the indexes.
   for (auto& ix : s.indexes) {
+    ix.algorithm.reset();
+    for (auto& ic : ix.columns) ic.operator_class.clear();
     if (ix.kind != schema::IndexKind::PrimaryKey) continue;
+    // Prisma renders every single-column integer primary key as INTEGER PRIMARY KEY AUTOINCREMENT.
     ix.name.clear();
     for (auto& ic : ix.columns) ic.sort.reset(), ic.length.reset();
     if (ix.columns.size() == 1) {
@@ -52,10 +61,6 @@ void normalize(schema::Schema& s) {
         if (c.default_value && c.default_value->kind == schema::DefaultKind::Sequence) c.default_value.reset();
       }
     }
-  }
-  for (auto& ix : s.indexes) {
-    ix.algorithm.reset();
-    for (auto& ic : ix.columns) ic.operator_class.clear();
   }
   s.enums.clear();
   s.postgres = {};
