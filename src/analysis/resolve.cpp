@@ -1066,8 +1066,10 @@ class Resolver {
     resolve_attributes(d);
     // Out of order only when model-level attributes come before fields, or for functions (the
     // return type is resolved before the parameters): rare and short.
-    if (!std::is_sorted(refs.begin() + static_cast<ptrdiff_t>(at), refs.end(), by_position))
-      std::stable_sort(refs.begin() + static_cast<ptrdiff_t>(at), refs.end(), by_position);
+    // (All in the declaration's file.)
+    auto by_start = [](const Reference& a, const Reference& b) { return a.range.start < b.range.start; };
+    if (!std::is_sorted(refs.begin() + static_cast<ptrdiff_t>(at), refs.end(), by_start))
+      std::stable_sort(refs.begin() + static_cast<ptrdiff_t>(at), refs.end(), by_start);
     check_duplicate_members(d);
   }
 
@@ -1354,10 +1356,21 @@ class Resolver {
 
   // ---------------------------------------------------------------------------------------
 
+  // A few bytes of a name and its length: equal for equal names, and mostly different for
+  // different ones.
+  static uint64_t name_key(std::string_view name) {
+    size_t n = name.size();
+    if (n == 0) return 0;
+    auto at = [&](size_t i) { return uint64_t{static_cast<uint8_t>(name[i])}; };
+    return (n & 0xFF) | at(0) << 8 | at(n - 1) << 16 | at(n / 2) << 24 | at(n / 3) << 32 | at(2 * n / 3) << 40 |
+           at(n - 1 - n / 4) << 48 | at(n / 5) << 56;
+  }
+
   void check_duplicate_members(const Decl& d) {
     phase_ = kPhaseMembers;
     // The first earlier slot with the same name: a linear scan for the usual small models, a
-    // hash table else.
+    // hash table else. A model without duplicates (nearly all) is told apart first: sorted
+    // short keys of its names (name_key) are then all different.
     constexpr size_t kLinear = 32;
     {
       if (d.is_stdlib()) return;
@@ -1365,6 +1378,12 @@ class Resolver {
       if (d.is_data_model() || d.kind == DeclKind::TypeDef) {
         const auto& slots = d.all_fields;
         bool linear = slots.size() <= kLinear;
+        if (linear) {
+          uint64_t keys[kLinear];
+          for (size_t i = 0; i < slots.size(); ++i) keys[i] = name_key(slots[i].field->name);
+          std::sort(keys, keys + slots.size());
+          if (std::adjacent_find(keys, keys + slots.size()) == keys + slots.size()) return;
+        }
         NameTable<uint32_t> seen;
         if (!linear) seen.reserve(slots.size());
         for (size_t i = 0; i < slots.size(); ++i) {
