@@ -171,8 +171,10 @@ struct ExprCheck {
 
   // `member_object`: `e` is the object of a member access (`e.field`).
   void check(const Expr& e, bool member_object = false) {
-    for (size_t k = 0; k < e.children.size(); ++k) check(e.children[k], e.kind == ExprKind::Member && k == 0);
-    for (const Argument& a : e.args) check(a.value);
+    if (!is_leaf(e.kind)) {
+      for (size_t k = 0; k < e.children.size(); ++k) check(e.children[k], e.kind == ExprKind::Member && k == 0);
+      for (const Argument& a : e.args) check(a.value);
+    }
     switch (e.kind) {
       case ExprKind::Binary: binary(e); break;
       case ExprKind::Unary:

@@ -194,10 +194,29 @@ inline std::string fmt_arg(std::string_view param, std::string_view attribute) {
   return "argument `" + std::string(param) + "` of `" + std::string(attribute) + "`";
 }
 
+/// True for the kinds of expression that have no sub-expressions: the lowering (lower.cpp and
+/// fast_lower.cpp, held identical by fast_lower_test) gives children to members, arrays,
+/// operators and predicates only, and arguments to calls and objects only. A walk stops at
+/// them without reading their (empty) lists, which live in another cache line of the
+/// expression than its kind: most attribute arguments are such leaves.
+inline bool is_leaf(ExprKind k) {
+  switch (k) {
+    case ExprKind::Error:
+    case ExprKind::String:
+    case ExprKind::Number:
+    case ExprKind::Boolean:
+    case ExprKind::Null:
+    case ExprKind::This:
+    case ExprKind::Reference: return true;
+    default: return false;
+  }
+}
+
 /// Visits `e` and every sub-expression (pre-order).
 template <class Fn>
 void walk(const Expr& e, Fn&& fn) {
   fn(e);
+  if (is_leaf(e.kind)) return;
   for (const Expr& c : e.children) walk(c, fn);
   for (const Argument& a : e.args) walk(a.value, fn);
 }
