@@ -233,6 +233,7 @@ bool is_literal_word(std::string_view w) {
 // compete (argument names, predicate bindings), tree-sitter lexes these as keywords and the
 // name reading fails.
 bool is_type_name_keyword(std::string_view w) {
+  if (w.empty() || w[0] < 'A' || w[0] > 'Z') return false;  // all are capitalized
   switch (w.size()) {
     case 3: return w == "Int" || w == "Any";
     case 4: return w == "Json" || w == "Null" || w == "Void";
@@ -436,6 +437,11 @@ class FastLowerer {
     }
     char c = s_[p];
     uint32_t q = p + 1;
+    if (is_ident_start(c)) {  // most tokens: before the switch's indirect jump
+      te_ = skip_ident_chars(s_, q, n_);
+      tok_ = Tok::Ident;
+      return;
+    }
     auto two = [&](char second, Tok both, Tok one) {
       if (q < n_ && s_[q] == second) {
         ++q;
@@ -1142,6 +1148,19 @@ class FastLowerer {
         return;
       case Tok::Ident: {
         std::string_view w = word();
+        if (!is_literal_word(w)) {
+          set_text(e.text, w);
+          e.name_range = e.range;
+          next();
+          if (tok_ != Tok::LParen) {
+            e.kind = ExprKind::Reference;
+            return;
+          }
+          e.kind = ExprKind::Call;
+          parse_argument_list(e.args);
+          e.range.end = prev_end_;
+          return;
+        }
         if (w == "true" || w == "false") {
           e.kind = ExprKind::Boolean;
           set_text(e.text, w);
@@ -1153,21 +1172,8 @@ class FastLowerer {
           next();
           return;
         }
-        if (w == "this") {
-          e.kind = ExprKind::This;
-          next();
-          return;
-        }
-        set_text(e.text, w);
-        e.name_range = e.range;
+        e.kind = ExprKind::This;  // the last literal word
         next();
-        if (tok_ != Tok::LParen) {
-          e.kind = ExprKind::Reference;
-          return;
-        }
-        e.kind = ExprKind::Call;
-        parse_argument_list(e.args);
-        e.range.end = prev_end_;
         return;
       }
       case Tok::LBrack: {
