@@ -326,10 +326,10 @@ class Resolver {
     NameTable<DeclId> names;
     NameTable<Symbol> enum_values;
     const Decl* auth = nullptr;
-    /// The references resolve_headers found (return and parameter types, `extends` and
-    /// `with` names); declaration `id`'s are [early_at[id], early_at[id + 1]).
+    /// The references resolve_header found (return and parameter types, `extends` and
+    /// `with` names); declaration `id`'s are early[early_at[id].first, early_at[id].second).
     std::vector<Reference> early;
-    std::vector<uint32_t> early_at;
+    std::vector<std::pair<uint32_t, uint32_t>> early_at;
   };
 
   // A resolver of declaration bodies for another thread: it shares `main`'s model and tables
@@ -369,16 +369,16 @@ class Resolver {
   // One thread's build: full (small models) or incremental.
   void resolve_all() {
     build_tables();
+    resolve_headers();
     resolve_before_bodies();
     refs_ = &m_.references;
     for (DeclId id = 0; id < m_.decls.size(); ++id) resolve_body(id);
     finish();
   }
 
-  // Everything the bodies of declarations need resolved first: declaration types, inheritance,
-  // all_fields and the auth declaration.
+  // What the bodies of declarations need besides their headers (resolve_headers): all_fields
+  // and the auth declaration.
   void resolve_before_bodies() {
-    resolve_headers();
     phase_ = kPhaseAllFields;
     prepare_states();
     for (DeclId id = 0; id < m_.decls.size(); ++id) compute_all_fields(id);
@@ -405,24 +405,25 @@ class Resolver {
     }
   }
 
-  // A large full build on two threads. The other thread counts the references (to reserve
-  // the list) while this one builds the name tables, sorts Model::by_name_ while this one
-  // resolves declaration types, inheritance and all_fields, and then both resolve declaration
-  // bodies (attribute applications and expressions: independent of each other once all_fields
-  // exist), this thread from the first declaration on and the other from the last one back, a
-  // few at a time, until they meet. Each declaration's references and diagnostics stay
-  // together, so joining the two lists in declaration order gives what a serial build gives.
+  // A large full build on two threads. Once this one has built the name tables, both resolve
+  // declaration headers (types, inheritance), then the other counts the references (to
+  // reserve the list) and sorts Model::by_name_ while this one computes all_fields, and then
+  // both resolve declaration bodies (attribute applications and expressions: independent of
+  // each other once all_fields exist). Each time this thread takes declarations from the first
+  // one on and the other from the last one back, a few at a time, until they meet. Each
+  // declaration's references and diagnostics stay together, so joining the two lists in
+  // declaration order gives what a serial build gives.
   void run_two_threads() {
     enum Stage : int { kStarted, kTablesBuilt, kBodies, kAbandoned };
     std::atomic<int> stage{kStarted};
-    std::atomic<bool> counted{false};
+    std::atomic<bool> headers_done{false}, counted{false};
     size_t count = 0;
     std::exception_ptr failure;
     // The declarations nobody took yet: [first, last) packed as first << 32 | last.
     const uint32_t n = static_cast<uint32_t>(m_.decls.size());
-    std::atomic<uint64_t> left{n};
+    std::atomic<uint64_t> headers_left{n}, bodies_left{n};
     constexpr uint32_t kChunk = 8;
-    auto take = [&](bool front, uint32_t& begin, uint32_t& end) {
+    auto take = [&](std::atomic<uint64_t>& left, bool front, uint32_t& begin, uint32_t& end) {
       uint64_t cur = left.load(std::memory_order_relaxed);
       for (;;) {
         uint32_t first = static_cast<uint32_t>(cur >> 32), last = static_cast<uint32_t>(cur);
@@ -443,30 +444,46 @@ class Resolver {
       stage.store(s, std::memory_order_release);
       stage.notify_all();
     };
-    // The other thread's bodies: references per taken chunk, [begin, end) in tail_refs.
-    std::vector<Reference> tail_refs;
+    auto set = [](std::atomic<bool>& flag) {
+      flag.store(true, std::memory_order_release);
+      flag.notify_one();
+    };
+    auto wait_for = [](std::atomic<bool>& flag) {
+      while (!flag.load(std::memory_order_acquire)) flag.wait(false, std::memory_order_acquire);
+    };
+    // The other thread's work: its headers' references (the declarations it took in
+    // tail_headers), its bodies' references per taken chunk ([begin, end) in tail_refs).
+    std::vector<Reference> tail_early, tail_refs;
     std::vector<Found> tail_found;
+    std::vector<std::pair<uint32_t, uint32_t>> tail_headers;
     std::vector<std::pair<size_t, size_t>> tail_chunks;
     auto other = [&] {
       try {
-        count = count_all_references();
-        counted.store(true, std::memory_order_release);
-        counted.notify_one();
-        if (!reached(kTablesBuilt)) return;
-        fill_by_name();
-        if (!reached(kBodies)) return;
-        tail_refs.reserve(count / 2);
-        Resolver tail(*this, &tail_refs, &tail_found);
-        for (uint32_t begin, end; take(false, begin, end);) {
-          size_t at = tail_refs.size();
-          for (DeclId id = begin; id < end; ++id) tail.resolve_body(id);
-          tail_chunks.emplace_back(at, tail_refs.size());
+        if (reached(kTablesBuilt)) {
+          Resolver tail(*this, &tail_early, &tail_found);
+          for (uint32_t begin, end; take(headers_left, false, begin, end);) {
+            for (DeclId id = begin; id < end; ++id) tail.resolve_header(id);
+            tail_headers.emplace_back(begin, end);
+          }
+          set(headers_done);
+          count = count_all_references();
+          set(counted);
+          fill_by_name();
+          if (reached(kBodies)) {
+            tail_refs.reserve(count / 2);
+            tail.refs_ = &tail_refs;
+            for (uint32_t begin, end; take(bodies_left, false, begin, end);) {
+              size_t at = tail_refs.size();
+              for (DeclId id = begin; id < end; ++id) tail.resolve_body(id);
+              tail_chunks.emplace_back(at, tail_refs.size());
+            }
+          }
         }
       } catch (...) {
         failure = std::current_exception();
-        counted.store(true, std::memory_order_release);
-        counted.notify_one();
       }
+      set(headers_done);
+      set(counted);
     };
     {
       std::jthread worker(other);
@@ -482,13 +499,26 @@ class Resolver {
         }
       } abandon{stage};
       build_tables();
+      sh_->early_at.assign(n, {0, 0});
+      refs_ = &sh_->early;
       advance(kTablesBuilt);
+      for (uint32_t begin, end; take(headers_left, true, begin, end);)
+        for (DeclId id = begin; id < end; ++id) resolve_header(id);
+      wait_for(headers_done);
+      // The other thread's header references join this one's.
+      const uint32_t offset = static_cast<uint32_t>(sh_->early.size());
+      sh_->early.insert(sh_->early.end(), tail_early.begin(), tail_early.end());
+      for (auto [begin, end] : tail_headers)
+        for (DeclId id = begin; id < end; ++id) {
+          sh_->early_at[id].first += offset;
+          sh_->early_at[id].second += offset;
+        }
       resolve_before_bodies();
-      while (!counted.load(std::memory_order_acquire)) counted.wait(false, std::memory_order_acquire);
+      wait_for(counted);
       m_.references.reserve(count);
       advance(kBodies);
       refs_ = &m_.references;
-      for (uint32_t begin, end; take(true, begin, end);)
+      for (uint32_t begin, end; take(bodies_left, true, begin, end);)
         for (DeclId id = begin; id < end; ++id) resolve_body(id);
     }
     if (failure) std::rethrow_exception(failure);
@@ -807,17 +837,20 @@ class Resolver {
   // Shared::early (resolve_body adds them to the model's list), except those of field types,
   // which resolve_body adds among the fields' attributes (see add_type_ref).
   void resolve_headers() {
-    std::vector<uint32_t>& at = sh_->early_at;
-    at.assign(m_.decls.size() + 1, 0);
+    sh_->early_at.assign(m_.decls.size(), {0, 0});
     refs_ = &sh_->early;
-    for (DeclId id = 0; id < m_.decls.size(); ++id) {
-      at[id] = static_cast<uint32_t>(sh_->early.size());
-      if (!is_dirty(id)) continue;
+    for (DeclId id = 0; id < m_.decls.size(); ++id) resolve_header(id);
+  }
+
+  // One declaration's header, its references added to refs_ (sh_->early_at must be sized).
+  void resolve_header(DeclId id) {
+    uint32_t begin = static_cast<uint32_t>(refs_->size());
+    if (is_dirty(id)) {
       cur_decl_ = id;
       resolve_types(m_.decls[id]);
       resolve_inheritance(m_.decls[id]);
     }
-    at[m_.decls.size()] = static_cast<uint32_t>(sh_->early.size());
+    sh_->early_at[id] = {begin, static_cast<uint32_t>(refs_->size())};
   }
 
   void resolve_types(Decl& d) {
@@ -1062,7 +1095,8 @@ class Resolver {
     Decl& d = m_.decls[id];
     std::vector<Reference>& refs = *refs_;
     const size_t at = refs.size();
-    refs.insert(refs.end(), sh_->early.begin() + sh_->early_at[id], sh_->early.begin() + sh_->early_at[id + 1]);
+    auto [early_begin, early_end] = sh_->early_at[id];
+    refs.insert(refs.end(), sh_->early.begin() + early_begin, sh_->early.begin() + early_end);
     resolve_attributes(d);
     // Out of order only when model-level attributes come before fields, or for functions (the
     // return type is resolved before the parameters): rare and short.
