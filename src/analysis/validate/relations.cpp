@@ -193,7 +193,8 @@ class RelationIndex {
       e.member = fs.member;
       e.list = t.list;
       e.inherited = fs.inherited;
-      std::memcpy(e.name_head, e.side.name.data(), std::min(e.side.name.size(), sizeof e.name_head));
+      if (!e.side.name.empty())
+        std::memcpy(e.name_head, e.side.name.data(), std::min(e.side.name.size(), sizeof e.name_head));
     }
     uint32_t n = static_cast<uint32_t>(entries_.size()) - first;
     first_[holder.id] = first;
