@@ -28,7 +28,8 @@ namespace {
 
 /// `"ns"."name"` when the schema uses several namespaces, else `"name"`.
 void append_qualified(SqlWriter& out, const Schema& s, schema::NamespaceId ns, std::string_view name) {
-  if (is_qualified_namespace(s, ns)) {
+  // A schema of one namespace (the usual case, asked for every table name) is never qualified.
+  if (s.namespaces.size() > 1 && is_qualified_namespace(s, ns)) {
     out.ident(s.at(ns).name);
     out.ch('.');
   }
