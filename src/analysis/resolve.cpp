@@ -192,8 +192,7 @@ size_t count_references(const std::vector<AttributeApp>& apps) {
   return n;
 }
 
-// It reads only what lowering wrote (a big build counts on one thread while the other resolves
-// the types): a non-builtin type may name a declaration (Unsupported ones are counted too).
+// A non-builtin type may name a declaration (Unsupported ones are counted too).
 size_t count_references(const Decl& d) {
   size_t n = d.base_names.size() + d.mixin_names.size() + count_references(d.attributes) + d.params.size() + 1;
   for (const Field& f : d.fields) n += !f.type.builtin + count_references(f.attributes);
@@ -262,7 +261,6 @@ class Resolver {
     if (bytes >= parallel_from_ && std::thread::hardware_concurrency() > 1) {
       run_two_threads();
     } else {
-      m_.references.reserve(count_all_references());
       resolve_all();
       fill_by_name();
     }
@@ -363,6 +361,9 @@ class Resolver {
   FileId cur_file_ = kNone;
   DeclId cur_decl_ = kNone;
   uint32_t phase_ = 0;
+  /// In a full build: an upper bound of the references of the declarations whose headers this
+  /// thread resolved (see count_references), to reserve the list.
+  size_t counted_refs_ = 0;
 
   bool is_dirty(DeclId id) const { return !dirty_ || (*dirty_)[id]; }
 
@@ -370,6 +371,7 @@ class Resolver {
   void resolve_all() {
     build_tables();
     resolve_headers();
+    if (!dirty_) m_.references.reserve(counted_refs_);
     resolve_before_bodies();
     refs_ = &m_.references;
     for (DeclId id = 0; id < m_.decls.size(); ++id) resolve_body(id);
@@ -406,8 +408,8 @@ class Resolver {
   }
 
   // A large full build on two threads. Once this one has built the name tables, both resolve
-  // declaration headers (types, inheritance), then the other counts the references (to
-  // reserve the list) and sorts Model::by_name_ while this one computes all_fields, and then
+  // declaration headers (types, inheritance; counting the references, to reserve the list),
+  // then the other sorts Model::by_name_ while this one computes all_fields, and then
   // both resolve declaration bodies (attribute applications and expressions: independent of
   // each other once all_fields exist). Each time this thread takes declarations from the first
   // one on and the other from the last one back, a few at a time, until they meet. Each
@@ -416,8 +418,8 @@ class Resolver {
   void run_two_threads() {
     enum Stage : int { kStarted, kTablesBuilt, kBodies, kAbandoned };
     std::atomic<int> stage{kStarted};
-    std::atomic<bool> headers_done{false}, counted{false};
-    size_t count = 0;
+    std::atomic<bool> headers_done{false};
+    size_t tail_count = 0;
     std::exception_ptr failure;
     // The declarations nobody took yet: [first, last) packed as first << 32 | last.
     const uint32_t n = static_cast<uint32_t>(m_.decls.size());
@@ -465,12 +467,11 @@ class Resolver {
             for (DeclId id = begin; id < end; ++id) tail.resolve_header(id);
             tail_headers.emplace_back(begin, end);
           }
+          tail_count = tail.counted_refs_;
           set(headers_done);
-          count = count_all_references();
-          set(counted);
           fill_by_name();
           if (reached(kBodies)) {
-            tail_refs.reserve(count / 2);
+            tail_refs.reserve(tail_count);
             tail.refs_ = &tail_refs;
             for (uint32_t begin, end; take(bodies_left, false, begin, end);) {
               size_t at = tail_refs.size();
@@ -483,7 +484,6 @@ class Resolver {
         failure = std::current_exception();
       }
       set(headers_done);
-      set(counted);
     };
     {
       std::jthread worker(other);
@@ -514,8 +514,7 @@ class Resolver {
           sh_->early_at[id].second += offset;
         }
       resolve_before_bodies();
-      wait_for(counted);
-      m_.references.reserve(count);
+      m_.references.reserve(counted_refs_ + tail_count);
       advance(kBodies);
       refs_ = &m_.references;
       for (uint32_t begin, end; take(bodies_left, true, begin, end);)
@@ -530,14 +529,6 @@ class Resolver {
     found_->insert(found_->end(), std::make_move_iterator(tail_found.begin()),
                    std::make_move_iterator(tail_found.end()));
     finish();
-  }
-
-  // An upper bound of the references a full build adds (see count_references).
-  size_t count_all_references() const {
-    size_t n = 0;
-    for (const Decl& d : m_.decls)
-      if (!d.is_stdlib()) n += count_references(d);
-    return n;
   }
 
   // Model::by_name_ of a full build: the name table, sorted (as views, cheaper to sort than
@@ -847,8 +838,10 @@ class Resolver {
     uint32_t begin = static_cast<uint32_t>(refs_->size());
     if (is_dirty(id)) {
       cur_decl_ = id;
-      resolve_types(m_.decls[id]);
-      resolve_inheritance(m_.decls[id]);
+      Decl& d = m_.decls[id];
+      if (!dirty_ && !d.is_stdlib()) counted_refs_ += count_references(d);
+      resolve_types(d);
+      resolve_inheritance(d);
     }
     sh_->early_at[id] = {begin, static_cast<uint32_t>(refs_->size())};
   }
