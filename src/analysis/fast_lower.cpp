@@ -186,6 +186,27 @@ inline uint32_t find_list_char(const char* s, uint32_t p, uint32_t end) {
   return p;
 }
 
+// The first byte at or after p that ends or interrupts a string quoted by `quote`: the quote,
+// a line break or a backslash; `end` if there is none (or p is past it).
+inline uint32_t find_in_string(const char* s, uint32_t p, uint32_t end, char quote) {
+  if (p >= end) return end;
+#if defined(__SSE2__)
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + p));
+    const __m128i stop = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(quote)),
+                                      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+    if (unsigned hit = static_cast<unsigned>(_mm_movemask_epi8(stop))) return p + static_cast<uint32_t>(__builtin_ctz(hit));
+    p += 16;
+  }
+#endif
+  for (; p < end; ++p) {
+    char c = s[p];
+    if (c == quote || c == '\n' || c == '\\') return p;
+  }
+  return p;
+}
+
 // Set bits of a mask that has few (no popcount instruction is assumed: the library call for
 // std::popcount cost more than this loop).
 inline size_t count_bits(unsigned m) {
@@ -291,6 +312,13 @@ void check_text(const char* p, const char* end) {
 
 // Fast scan for bytes check_text has to look at.
 inline bool needs_check(const char* p, const char* end) {
+#if defined(__SSE2__)
+  for (; end - p >= 16; p += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // The high bits are the bytes >= 0x80.
+    if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128())))) return true;
+  }
+#endif
   for (; p < end; ++p) {
     unsigned char c = static_cast<unsigned char>(*p);
     if (c == 0 || c >= 0x80) return true;
@@ -378,6 +406,12 @@ class FastLowerer {
   std::string token_text() const { return std::string(s_ + ts_, te_ - ts_); }
   TextRange token_range() const { return TextRange{ts_, te_}; }
   bool is_word(std::string_view w) const { return tok_ == Tok::Ident && word() == w; }
+  // The value of the current String token into `out` (fresh): its text between the quotes
+  // unless the lexer saw an escape.
+  void string_text(std::string& out) const {
+    if (tok_escaped_) unquote_to(out, word());
+    else set_text(out, s_ + ts_ + 1, te_ - ts_ - 2);
+  }
 
   void expect(Tok t) {
     if (tok_ != t) reject();
@@ -480,17 +514,17 @@ class FastLowerer {
       case '"':
       case '\'': {
         // No line breaks inside; `\` escapes any character but a line break.
+        tok_escaped_ = false;
         for (;;) {
+          q = find_in_string(s_, q, n_, c);
           if (q >= n_) reject();  // unterminated
           char d = s_[q];
           if (d == c) break;
           if (d == '\n') reject();
-          if (d == '\\') {
-            if (q + 1 >= n_ || s_[q + 1] == '\n') reject();
-            q += 2;
-            continue;
-          }
-          ++q;
+          // `\`
+          if (q + 1 >= n_ || s_[q + 1] == '\n') reject();
+          tok_escaped_ = true;
+          q += 2;
         }
         ++q;
         if (needs_check(s_ + p, s_ + q)) check_text(s_ + p, s_ + q);
@@ -756,7 +790,7 @@ class FastLowerer {
       next();
       expect(Tok::LParen);
       if (tok_ != Tok::String) reject();
-      unquote_to(t.name, word());
+      string_text(t.name);
       next();
       if (tok_ != Tok::RParen) reject();
       t.name_range.end = te_;
@@ -1016,8 +1050,11 @@ class FastLowerer {
           break;
         case '"':
         case '\'':
-          for (++p; p < n_ && s_[p] != c && s_[p] != '\n'; ++p)
-            if (s_[p] == '\\') ++p;
+          // To the closing quote or the line's end; `\` escapes the byte after it.
+          for (++p;; p += 2) {
+            p = find_in_string(s_, p, n_, c);
+            if (p >= n_ || s_[p] != '\\') break;
+          }
           break;
         default: break;
       }
@@ -1138,7 +1175,7 @@ class FastLowerer {
     switch (tok_) {
       case Tok::String:
         e.kind = ExprKind::String;
-        unquote_to(e.text, word());
+        string_text(e.text);
         next();
         return;
       case Tok::Number:
@@ -1202,7 +1239,7 @@ class FastLowerer {
           Argument& a = e.args.emplace_back();
           a.range.start = ts_;
           a.name_range = token_range();
-          if (tok_ == Tok::String) unquote_to(a.name, word());
+          if (tok_ == Tok::String) string_text(a.name);
           else if (tok_ == Tok::Ident) set_text(a.name, s_ + ts_, te_ - ts_);
           else reject();
           next();
@@ -1241,6 +1278,7 @@ class FastLowerer {
   Tok tok_ = Tok::End;
   uint32_t ts_ = 0;
   uint32_t prev_end_ = 0;  // end of the token before the current one
+  bool tok_escaped_ = false;  // a String token: whether it has a `\` escape
   int expr_depth_ = 0;
   std::vector<TextRange> pending_docs_;  // doc comments between the previous and current token
 
