@@ -97,10 +97,11 @@ inline bool is_ident_start(char c) { return char_class(c) & kIdentStart; }
 inline bool is_ident_char(char c) { return char_class(c) & (kIdentStart | kDigit); }
 inline bool is_digit(char c) { return char_class(c) & kDigit; }
 
-// The lexer's runs -- identifiers, the spaces that align a schema's columns, the text of a
-// bracketed list -- are scanned 16 bytes at a time where SSE2 is available (every x86-64):
-// these loops are most of the per-byte cost. Each has a byte-wise loop that finishes the last
-// bytes (and does all of it elsewhere); the two agree byte for byte.
+// The lexer's runs -- identifiers, the spaces that align a schema's columns, strings, the text
+// of a bracketed list or of a field's line -- are scanned 16 bytes at a time where SSE2 is
+// available (every x86-64): these loops are most of the per-byte cost. Each has a byte-wise
+// loop that finishes the last bytes (and does all the work without SSE2); the two agree byte
+// for byte.
 #if defined(__SSE2__)
 // Bit i set when byte i of the 16 at `p` is an identifier character ([A-Za-z0-9_]).
 inline unsigned ident_mask16(const char* p) {
@@ -549,10 +550,8 @@ class FastLowerer {
         break;
       }
       default:
-        if (is_ident_start(c)) {
-          q = skip_ident_chars(s_, q, n_);
-          tok_ = Tok::Ident;
-        } else if (is_digit(c) || ((c == '+' || c == '-') && q < n_ && is_digit(s_[q]))) {
+        // (Identifiers are lexed before the switch.)
+        if (is_digit(c) || ((c == '+' || c == '-') && q < n_ && is_digit(s_[q]))) {
           while (q < n_ && is_digit(s_[q])) ++q;
           if (q + 1 < n_ && s_[q] == '.' && is_digit(s_[q + 1])) {
             q += 2;
