@@ -3,7 +3,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build ccache pkg-config
       libtree-sitter-dev nlohmann-json3-dev libboost-dev libfmt-dev doctest-dev
-      libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-contrib libssl-dev libjemalloc-dev)
+      libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-contrib nettle-dev libjemalloc-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
