@@ -99,7 +99,8 @@ uint64_t hash_name(std::string_view s) {
 
 // Names (views into declarations the model holds, which do not move while resolving) to
 // values: open addressing over a power-of-two table, first insertion wins. Its iteration
-// order is not used for anything observable.
+// order is not used for anything observable. Most names have at most 16 bytes: their first
+// and last eight bytes (Key) hold all of them, which hash and compare without a loop.
 template <class V>
 class NameTable {
  public:
@@ -112,25 +113,27 @@ class NameTable {
   // The value stored under `name`: the existing one (second = false) or `value`.
   std::pair<const V*, bool> emplace(std::string_view name, V value) {
     if (2 * (size_ + 1) > slots_.size()) rehash(slots_.empty() ? 16 : 2 * slots_.size());
-    uint64_t h = hash_name(name);
+    Key k = key_of(name);
+    uint64_t h = hash_of(name, k);
     for (size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
       Slot& s = slots_[i];
       if (!s.used) {
-        s = Slot{name.data(), static_cast<uint32_t>(name.size()), static_cast<uint32_t>(h), true, value};
+        s = Slot{k, name.data(), static_cast<uint32_t>(name.size()), true, value};
         ++size_;
         return {&s.value, true};
       }
-      if (s.matches(name, h)) return {&s.value, false};
+      if (s.matches(name, k)) return {&s.value, false};
     }
   }
 
   const V* find(std::string_view name) const {
     if (size_ == 0) return nullptr;
-    uint64_t h = hash_name(name);
+    Key k = key_of(name);
+    uint64_t h = hash_of(name, k);
     for (size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
       const Slot& s = slots_[i];
       if (!s.used) return nullptr;
-      if (s.matches(name, h)) return &s.value;
+      if (s.matches(name, k)) return &s.value;
     }
   }
 
@@ -142,15 +145,50 @@ class NameTable {
   }
 
  private:
+  // The first and the last eight bytes of a name (overlapping for 8 to 15 bytes; a shorter
+  // name is held in `a`, its first and last four bytes, or three of its bytes).
+  struct Key {
+    uint64_t a = 0, b = 0;
+    bool operator==(const Key&) const = default;
+  };
+  static constexpr size_t kInKey = 16;  // names up to this long are all in their Key
+
+  static Key key_of(std::string_view name) {
+    const char* p = name.data();
+    size_t n = name.size();
+    Key k;
+    if (n >= 8) {
+      std::memcpy(&k.a, p, 8);
+      std::memcpy(&k.b, p + n - 8, 8);
+    } else if (n >= 4) {
+      uint32_t first, last;
+      std::memcpy(&first, p, 4);
+      std::memcpy(&last, p + n - 4, 4);
+      k.a = uint64_t{first} << 32 | last;
+    } else if (n > 0) {
+      k.a = uint64_t{static_cast<uint8_t>(p[0])} | uint64_t{static_cast<uint8_t>(p[n / 2])} << 8 |
+            uint64_t{static_cast<uint8_t>(p[n - 1])} << 16;
+    }
+    return k;
+  }
+
+  static uint64_t hash_of(std::string_view name, const Key& k) {
+    if (name.size() > kInKey) return hash_name(name);
+    uint64_t h = (k.a * 0x9E3779B97F4A7C15ull) ^ (k.b * 0xC2B2AE3D27D4EB4Full) ^ name.size();
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 33);
+  }
+
   struct Slot {
+    Key key;
     const char* data = nullptr;
     uint32_t size = 0;
-    uint32_t hash = 0;  // the low half of the name's hash
     bool used = false;
     V value{};
 
-    bool matches(std::string_view name, uint64_t h) const {
-      return hash == static_cast<uint32_t>(h) && size == name.size() && std::memcmp(data, name.data(), size) == 0;
+    bool matches(std::string_view name, const Key& k) const {
+      return size == name.size() && key == k && (size <= kInKey || std::memcmp(data, name.data(), size) == 0);
     }
   };
 
