@@ -6,6 +6,7 @@
 #include <cassert>
 #include <cstring>
 #include <exception>
+#include <memory>
 #include <string_view>
 #include <thread>
 #include <unordered_map>
@@ -1217,14 +1218,17 @@ class Resolver {
   // left to right (skipping those already given by name).
   static void match_args(AttributeApp& a, const Decl& decl) {
     // Which parameters are taken: a bit mask for the usual few parameters, a vector else.
+    // (An empty std::vector<bool> member cost as much as the rest of the matching.)
     struct Used {
       uint64_t bits = 0;
-      std::vector<bool> big;
-      explicit Used(size_t n) { if (n > 64) big.assign(n, false); }
-      bool operator[](size_t i) const { return big.empty() ? (bits >> i) & 1 : big[i]; }
+      std::unique_ptr<bool[]> big;
+      explicit Used(size_t n) {
+        if (n > 64) big = std::make_unique<bool[]>(n);  // value-initialized: all false
+      }
+      bool operator[](size_t i) const { return big ? big[i] : (bits >> i) & 1; }
       void set(size_t i) {
-        if (big.empty()) bits |= uint64_t{1} << i;
-        else big[i] = true;
+        if (big) big[i] = true;
+        else bits |= uint64_t{1} << i;
       }
     } used(decl.params.size());
     for (Argument& arg : a.args) {
