@@ -1,6 +1,12 @@
 // Name resolution over the whole workspace: declaration tables, field types, `extends`/`with`
 // inheritance (all_fields, all_attributes), attribute applications matched to their
 // declarations, and every name inside attribute arguments and policy expressions.
+//
+// Per declaration, in this order: its header (types, inheritance), then, once every header and
+// all_fields are known, its body (attribute applications and expressions, duplicate members).
+// Headers and bodies only write into their own declaration, so a large build shares them
+// between two threads (Resolver::run_two_threads); each declaration's references come out in
+// position order and its diagnostics keep their place, so the result does not depend on it.
 #include <algorithm>
 #include <atomic>
 #include <cassert>
