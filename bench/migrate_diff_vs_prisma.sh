@@ -5,6 +5,10 @@
 #
 #   bench/migrate_diff_vs_prisma.sh [BUILD_DIR] [REPEAT]
 #
+# REPEAT (default 5) calls of Prisma's engine per schema (2 on 5,000 models, where one call takes
+# seconds); zen's calls take milliseconds, so it runs ZEN_REPEAT (default 20; 10 on 5,000 models)
+# for a steadier median of the same warm call.
+#
 # zen: bench_migrate_diff (the migrate diff command in-process: read + analyse + lower + diff +
 # render; first call and warm median), wall time as for Prisma. On large schemas zen uses a
 # second core (lowering and half of the validation rules run beside the other half of the
@@ -89,11 +93,12 @@ for s in "${schemas[@]}"; do
   name="$(basename "$s" .zmodel)"
   prisma="$(cached_prisma "$s")"
   pc="$(cat "${prisma%.prisma}.convert_ms")"
-  zline="$("$BUILD/bench/bench_migrate_diff" "$s" --repeat "$REPEAT" | grep '^zen-time')"
-  cline="$("$BUILD/bench/bench_migrate_diff" "$s" --repeat "$REPEAT" --cpu | grep '^zen-time')"
   rrep="$REPEAT"
+  zrep="${ZEN_REPEAT:-20}"
   # Prisma's engine on 5,000 models takes seconds per call: fewer repeats there.
-  case "$name" in gen_5000) rrep=2 ;; esac
+  case "$name" in gen_5000) rrep=2; zrep="${ZEN_REPEAT:-10}" ;; esac
+  zline="$("$BUILD/bench/bench_migrate_diff" "$s" --repeat "$zrep" | grep '^zen-time')"
+  cline="$("$BUILD/bench/bench_migrate_diff" "$s" --repeat "$zrep" --cpu | grep '^zen-time')"
   rline="$( (cd "$REF_DIR" && ./ref diff --from-empty --to-schema "$prisma" --time --repeat "$rrep" 2>&1 >/dev/null) |
     grep '^ref-time')"
   zf=$(json first_ms "$zline"); zw=$(json warm_median_ms "$zline"); tables=$(json tables "$zline")
