@@ -98,6 +98,16 @@ class SqlWriter {
   char* end_;
 };
 
+/// Runs `append(SqlWriter&)` into a new string: the string-returning form of an appender.
+template <class Append>
+std::string written(Append&& append) {
+  std::string out;
+  SqlWriter w(out);
+  append(w);
+  w.finish();
+  return out;
+}
+
 /// Builds a script in Prisma's layout in one string. Renderers append the text of common
 /// statements straight into `out()` between begin_statement() and end_statement(), and hand
 /// the rest over as finished statements with add_statements().

@@ -40,16 +40,6 @@ void append_table_name(SqlWriter& out, const Schema& s, schema::TableId t) {
   append_qualified(out, s, s.at(t).namespace_id, s.at(t).name);
 }
 
-/// Runs `append(SqlWriter&)` into a new string.
-template <class Append>
-std::string written(Append&& append) {
-  std::string out;
-  SqlWriter w(out);
-  append(w);
-  w.finish();
-  return out;
-}
-
 std::string q(std::string_view name) { return quote_ident(name); }
 
 std::string qualified(const Schema& s, schema::NamespaceId ns, std::string_view name) {

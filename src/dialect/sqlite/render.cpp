@@ -34,16 +34,6 @@ std::string_view action_sql(schema::ReferentialAction a) {
 // Appenders write at the end of a SqlWriter, so a whole script is built in one string; the
 // string-returning helpers wrap them.
 
-/// Runs `append(SqlWriter&)` into a new string.
-template <class Append>
-std::string written(Append&& append) {
-  std::string out;
-  SqlWriter w(out);
-  append(w);
-  w.finish();
-  return out;
-}
-
 void append_literal(SqlWriter& out, const schema::Literal& v) {
   switch (v.kind) {
     case schema::LiteralKind::String:
