@@ -10,6 +10,8 @@
 // run's time (`first_<phase>_ms`), its minor page faults (`first_<phase>_faults`: memory the
 // process touches for the first time, which warm runs find already mapped) and the fastest
 // warm run's time (`<phase>_ms`); `last_faults` are the last run's faults per phase.
+// Each call starts once the previous one's background freeing is done (untimed): a warm call
+// is the command's own time, not shared with the clean-up of the call before.
 // --provider (phases only) lowers for another provider than the datasource's.
 // --cpu measures process CPU time (user + system of all threads, page faults included)
 // instead of wall time: on a shared, loaded machine it leaves out the time spent waiting
@@ -26,6 +28,7 @@
 
 #include <sys/resource.h>
 
+#include "base/dispose.h"
 #include "commands/datasource_url.h"
 #include "commands/file_system.h"
 #include "commands/load_schema.h"
@@ -48,6 +51,16 @@ double now_ms() {
 
 double ms_since(double t) { return now_ms() - t; }
 
+/// Resident memory of the process in MiB (pages it has touched and still holds).
+double resident_mb() {
+  long pages = 0, resident = 0;
+  if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+    std::fclose(f);
+  }
+  return static_cast<double>(resident) * 4096.0 / (1024.0 * 1024.0);
+}
+
 long minor_faults() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
@@ -57,10 +70,13 @@ long minor_faults() {
 struct Phases {
   double load = 0, lower = 0, diff = 0, render = 0, total = 0;
   long load_faults = 0, lower_faults = 0, diff_faults = 0, render_faults = 0;
+  // Resident MiB before the run and after each phase.
+  double rss_start = 0, rss_load = 0, rss_lower = 0, rss_diff = 0, rss_render = 0;
   size_t sql_bytes = 0, tables = 0;
 };
 
 bool run_once(const std::string& path, std::optional<zen::Provider> provider, Phases& out, std::string& error) {
+  out.rss_start = resident_mb();
   long f0 = minor_faults();
   double t0 = now_ms();
   zen::commands::DiskFileSystem fs;
@@ -72,6 +88,7 @@ bool run_once(const std::string& path, std::optional<zen::Provider> provider, Ph
   out.load = ms_since(t0);
   long f1 = minor_faults();
   out.load_faults = f1 - f0;
+  out.rss_load = resident_mb();
   double t1 = now_ms();
   zen::schema::LowerOptions opts;
   opts.provider = provider;
@@ -87,16 +104,19 @@ bool run_once(const std::string& path, std::optional<zen::Provider> provider, Ph
   out.lower = ms_since(t1);
   long f2 = minor_faults();
   out.lower_faults = f2 - f1;
+  out.rss_lower = resident_mb();
   double t2 = now_ms();
   auto empty = dialect->empty_schema();
   auto migration = dialect->diff(empty, lowered.schema);
   out.diff = ms_since(t2);
   long f3 = minor_faults();
   out.diff_faults = f3 - f2;
+  out.rss_diff = resident_mb();
   double t3 = now_ms();
   std::string sql = dialect->render_script(migration, {empty, lowered.schema});
   out.render = ms_since(t3);
   out.render_faults = minor_faults() - f3;
+  out.rss_render = resident_mb();
   out.total = ms_since(t0);
   out.sql_bytes = sql.size();
   out.tables = lowered.schema.tables.size();
@@ -167,6 +187,9 @@ int main(int argc, char** argv) {
       return 1;
     }
     runs.push_back(p);
+    // A large model is freed on a thread of its own once the command has returned; the next
+    // timed call starts after that, not sharing the cores with it (untimed).
+    zen::wait_for_background_disposals();
   }
   std::vector<double> warm;
   for (size_t i = 1; i < runs.size(); ++i) warm.push_back(runs[i].total);
@@ -193,10 +216,11 @@ int main(int argc, char** argv) {
       "zen-time {\"first_ms\":%.3f,\"warm_min_ms\":%.3f,\"warm_median_ms\":%.3f,\"load_ms\":%.3f,\"lower_ms\":%.3f,"
       "\"diff_ms\":%.3f,\"render_ms\":%.3f,\"first_load_ms\":%.3f,\"first_lower_ms\":%.3f,\"first_diff_ms\":%.3f,"
       "\"first_render_ms\":%.3f,\"first_load_faults\":%ld,\"first_lower_faults\":%ld,\"first_diff_faults\":%ld,"
-      "\"first_render_faults\":%ld,\"last_faults\":[%ld,%ld,%ld,%ld],\"tables\":%zu,\"sql_bytes\":%zu,\"repeat\":%d,\"clock\":\"%s\"}\n",
+      "\"first_render_faults\":%ld,\"first_rss_mb\":[%.1f,%.1f,%.1f,%.1f,%.1f],\"last_faults\":[%ld,%ld,%ld,%ld],\"tables\":%zu,\"sql_bytes\":%zu,\"repeat\":%d,\"clock\":\"%s\"}\n",
       first.total, warm.front(), warm[warm.size() / 2], best.load, best.lower, best.diff, best.render, first.load,
       first.lower, first.diff, first.render, first.load_faults, first.lower_faults, first.diff_faults,
-      first.render_faults, runs.back().load_faults, runs.back().lower_faults, runs.back().diff_faults,
+      first.render_faults, first.rss_start, first.rss_load, first.rss_lower, first.rss_diff, first.rss_render,
+      runs.back().load_faults, runs.back().lower_faults, runs.back().diff_faults,
       runs.back().render_faults, first.tables, first.sql_bytes, repeat, use_cpu_time ? "cpu" : "wall");
   return 0;
 }

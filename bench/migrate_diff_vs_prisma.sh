@@ -10,7 +10,11 @@
 # for a steadier median of the same warm call.
 #
 # zen: bench_migrate_diff (the migrate diff command in-process: read + analyse + lower + diff +
-# render; first call and warm median), wall time as for Prisma. On large schemas zen uses a
+# render; first call and warm median), wall time as for Prisma.
+# First calls, for both tools, are the median over three processes (the first call of each):
+# a first call touches fresh memory, and on a virtual machine what that costs depends on what
+# the host did with the machine's free memory meanwhile (2-3x apart from one process to the
+# next here); the three values are printed after the table. On large schemas zen uses a
 # second core (lowering and half of the validation rules run beside the other half of the
 # rules); the cpu columns give zen's CPU time over all its threads, for comparison with a
 # single-threaded engine. zen_cli: the whole `zen migrate diff --from-empty --to-schema S
@@ -89,6 +93,7 @@ cached_prisma() {
 
 printf '%-28s %7s | %10s %10s %10s | %10s %10s | %10s %10s %11s | %8s %8s %8s %9s\n' schema tables zen_first zen_warm \
   zen_cli cpu_first cpu_warm prisma_1st prisma_warm zs_convert ratio_1st ratio_wm ratio_cli ratio_e2e
+firsts=()
 for s in "${schemas[@]}"; do
   name="$(basename "$s" .zmodel)"
   prisma="$(cached_prisma "$s")"
@@ -98,10 +103,21 @@ for s in "${schemas[@]}"; do
   # Prisma's engine on 5,000 models takes seconds per call: fewer repeats there.
   case "$name" in gen_5000) rrep=2; zrep="${ZEN_REPEAT:-10}" ;; esac
   zline="$("$BUILD/bench/bench_migrate_diff" "$s" --repeat "$zrep" | grep '^zen-time')"
+  zfirsts=("$(json first_ms "$zline")")
+  for _ in 2 3; do
+    zfirsts+=("$(json first_ms "$("$BUILD/bench/bench_migrate_diff" "$s" --repeat 1 | grep '^zen-time')")")
+  done
   cline="$("$BUILD/bench/bench_migrate_diff" "$s" --repeat "$zrep" --cpu | grep '^zen-time')"
   rline="$( (cd "$REF_DIR" && ./ref diff --from-empty --to-schema "$prisma" --time --repeat "$rrep" 2>&1 >/dev/null) |
     grep '^ref-time')"
-  zf=$(json first_ms "$zline"); zw=$(json warm_median_ms "$zline"); tables=$(json tables "$zline")
+  pfirsts=("$(json first_ms "$rline")")
+  for _ in 2 3; do
+    # One call: its time is the only entry of engine_calls ("diff=MS").
+    one="$( (cd "$REF_DIR" && ./ref diff --from-empty --to-schema "$prisma" --time 2>&1 >/dev/null) | grep '^ref-time')"
+    pfirsts+=("$(python3 -c 'import json,sys; print(json.loads(sys.argv[1].split(" ",1)[1])["engine_calls"].split("=")[1])' "$one")")
+  done
+  median3() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
+  zf=$(median3 "${zfirsts[@]}"); zw=$(json warm_median_ms "$zline"); tables=$(json tables "$zline")
   cf=$(json first_ms "$cline"); cw=$(json warm_median_ms "$cline")
   # The CLI process, three times; the median. Timed by bash's own `time` (no clock process
   # started around it, whose start-up would be counted too).
@@ -113,7 +129,8 @@ for s in "${schemas[@]}"; do
   done
   zc=$(printf '%s\n' "${cli_ms[@]}" | sort -n | sed -n 2p)
   zc=$(python3 -c "print($zc * 1000)")
-  pf=$(json first_ms "$rline"); pw=$(json warm_median_ms "$rline")
+  pf=$(median3 "${pfirsts[@]}"); pw=$(json warm_median_ms "$rline")
+  firsts+=("$name: zen ${zfirsts[*]} ms; Prisma ${pfirsts[*]} ms")
   python3 - "$name" "$tables" "$zf" "$zw" "$zc" "$cf" "$cw" "$pf" "$pw" "$pc" <<'PY'
 import sys
 name, tables, zf, zw, zc, cf, cw, pf, pw, pc = sys.argv[1], sys.argv[2], *map(float, sys.argv[3:])
@@ -121,6 +138,8 @@ print(f"{name[:28]:<28} {tables:>7} | {zf:9.1f}ms {zw:9.1f}ms {zc:9.1f}ms | {cf:
       f" {pf/zf:7.1f}x {pw/zw:7.1f}x {pf/zc:7.1f}x {(pc+pf)/zf:8.1f}x")
 PY
 done
+echo "first calls (three processes each, in order; the table gives their median):"
+printf '  %s\n' "${firsts[@]}"
 echo "zen_*: wall time; cpu_*: zen's CPU time, all threads (the ratios use wall time, as Prisma's figures are)."
 echo "ratio_1st: first engine call / zen first run; ratio_wm: warm medians;"
 echo "ratio_cli: first engine call (in its process, after engine start) / the whole zen CLI process;"
