@@ -14,7 +14,9 @@
 # First calls, for both tools, are the median over three processes (the first call of each):
 # a first call touches fresh memory, and on a virtual machine what that costs depends on what
 # the host did with the machine's free memory meanwhile (2-3x apart from one process to the
-# next here); the three values are printed after the table. On large schemas zen uses a
+# next here). Each tool's first process follows the same idle pause (IDLE, default 3 s: the
+# memory freed before it may have been handed back to the host), the other two follow it
+# directly; the three values are printed after the table. On large schemas zen uses a
 # second core (lowering and half of the validation rules run beside the other half of the
 # rules); the cpu columns give zen's CPU time over all its threads, for comparison with a
 # single-threaded engine. zen_cli: the whole `zen migrate diff --from-empty --to-schema S
@@ -102,12 +104,16 @@ for s in "${schemas[@]}"; do
   zrep="${ZEN_REPEAT:-20}"
   # Prisma's engine on 5,000 models takes seconds per call: fewer repeats there.
   case "$name" in gen_5000) rrep=2; zrep="${ZEN_REPEAT:-10}" ;; esac
+  # Each tool's first process starts after the same idle pause (IDLE seconds), in which the
+  # host may take back the memory freed before it; the next two follow straight on.
+  sleep "${IDLE:-3}"
   zline="$("$BUILD/bench/bench_migrate_diff" "$s" --repeat "$zrep" | grep '^zen-time')"
   zfirsts=("$(json first_ms "$zline")")
   for _ in 2 3; do
     zfirsts+=("$(json first_ms "$("$BUILD/bench/bench_migrate_diff" "$s" --repeat 1 | grep '^zen-time')")")
   done
   cline="$("$BUILD/bench/bench_migrate_diff" "$s" --repeat "$zrep" --cpu | grep '^zen-time')"
+  sleep "${IDLE:-3}"
   rline="$( (cd "$REF_DIR" && ./ref diff --from-empty --to-schema "$prisma" --time --repeat "$rrep" 2>&1 >/dev/null) |
     grep '^ref-time')"
   pfirsts=("$(json first_ms "$rline")")
