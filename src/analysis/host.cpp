@@ -294,7 +294,7 @@ struct Host::Impl {
     // A one-shot analysis sorts its diagnostics in report order; a Host keeps per declaration
     // what it reported and sorts by DiagKey, which gives the same order (see DiagKey).
     if (!options.keep_declarations) {
-      build_model(inputs, result.model, diags, recycle);
+      build_model(inputs, result.model, diags, recycle, nullptr, kParallelResolveFrom, options.collect_references);
       // The hook gets only models without errors so far (it may still get one that validation
       // rejects: its caller decides after the analysis).
       bool clean = std::none_of(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
@@ -320,7 +320,7 @@ struct Host::Impl {
     if (incremental) {
       result.model = std::move(*recycle);
     } else {
-      build_model(inputs, result.model, found, recycle, &state);
+      build_model(inputs, result.model, found, recycle, &state, kParallelResolveFrom, options.collect_references);
       kept.assign(result.model.decls.size(), {});
     }
     std::vector<DiagKey> found_keys = std::move(state.keys);

@@ -503,8 +503,10 @@ class Model {
   std::optional<Datasource> datasource;
 
   /// Every resolved (and unresolved: target.kind == None) name use in user files, sorted by
-  /// file and position.
+  /// file and position. Empty when the analysis was asked not to collect them (see below).
   std::vector<Reference> references;
+  /// False when `references` was not collected (HostOptions::collect_references).
+  bool has_references = true;
 
   /// The name use at `offset` in `file` (range contains it, or ends right at it); nullptr if none.
   const Reference* reference_at(FileId file, uint32_t offset) const;

@@ -266,13 +266,14 @@ void sort_references(std::vector<Reference>& refs) {
 class Resolver {
  public:
   Resolver(const std::vector<ResolveInput>& files, Model& m, std::vector<Diagnostic>& diags, Model* recycle,
-           BuildState* state, size_t parallel_from = kParallelResolveFrom)
+           BuildState* state, size_t parallel_from = kParallelResolveFrom, bool collect_refs = true)
       : files_(files),
         m_(m),
         diags_(diags),
         recycle_(recycle),
         state_(state),
         parallel_from_(parallel_from),
+        collect_refs_(collect_refs),
         sh_(&own_),
         refs_(&m.references),
         found_(&own_found_) {}
@@ -382,6 +383,7 @@ class Resolver {
         m_(main.m_),
         diags_(main.diags_),
         state_(main.state_),
+        collect_refs_(main.collect_refs_),
         dirty_(main.dirty_),
         sh_(main.sh_),
         refs_(refs),
@@ -393,6 +395,8 @@ class Resolver {
   Model* recycle_ = nullptr;
   BuildState* state_ = nullptr;
   size_t parallel_from_ = kParallelResolveFrom;
+  /// Whether name uses are recorded (add_ref).
+  bool collect_refs_ = true;
   /// Declarations to resolve (nullptr: all).
   const std::vector<bool>* dirty_ = nullptr;
   Shared own_;
@@ -696,7 +700,7 @@ class Resolver {
   }
 
   void add_ref(FileId file, TextRange range, Symbol target) {
-    if (file == kStdlibFile) return;
+    if (file == kStdlibFile || !collect_refs_) return;
     refs_->push_back(Reference{file, range, target});
   }
 
@@ -884,7 +888,7 @@ class Resolver {
     if (is_dirty(id)) {
       cur_decl_ = id;
       Decl& d = m_.decls[id];
-      if (!dirty_ && !d.is_stdlib()) counted_refs_ += count_references(d);
+      if (collect_refs_ && !dirty_ && !d.is_stdlib()) counted_refs_ += count_references(d);
       resolve_types(d);
       resolve_inheritance(d);
     }
@@ -1546,12 +1550,13 @@ class Resolver {
 }  // namespace
 
 void build_model(const std::vector<ResolveInput>& files, Model& model, std::vector<Diagnostic>& diags,
-                 Model* recycle, BuildState* state, size_t parallel_from) {
+                 Model* recycle, BuildState* state, size_t parallel_from, bool collect_references) {
   if (state) {
     state->valid = false;
     state->keys.clear();
   }
-  Resolver(files, model, diags, recycle, state, parallel_from).run();
+  model.has_references = collect_references;
+  Resolver(files, model, diags, recycle, state, parallel_from, collect_references).run();
   if (!state) return;
   state->valid = true;
   state->recheck.assign(model.decls.size(), true);

@@ -47,9 +47,10 @@ Result<LoadedSchema> load_schema(const std::string& entry, const FileSystem& fs,
   if (!text) return fail(ErrorCode::NotFound, "cannot read the schema file `" + entry + "`; check the path or pass one with `--schema`");
   LoadedSchema out;
   out.entry = entry;
-  // Analyzed once: no trees to keep for edits, declarations moved into the model.
-  auto owned_host =
-      std::make_shared<analysis::Host>(analysis::HostOptions{.keep_syntax_trees = false, .keep_declarations = false});
+  // Analyzed once: no trees to keep for edits, declarations moved into the model, and no
+  // record of name uses (what an editor's go-to-definition needs, not a command).
+  auto owned_host = std::make_shared<analysis::Host>(analysis::HostOptions{
+      .keep_syntax_trees = false, .keep_declarations = false, .collect_references = false});
   analysis::Host& host = *owned_host;
   out.files.push_back(entry);
   host.set_file_text(entry, std::move(*text));

@@ -66,9 +66,11 @@ inline constexpr size_t kParallelResolveFrom = 128 * 1024;
 /// update_model needs (everything is resolved: state->resolved and state->recheck are all set).
 /// The model, diagnostics and state are the same whether it uses one thread or two
 /// (`parallel_from`: see kParallelResolveFrom; tests compare the two).
+/// Without `collect_references`, Model::references stays empty (has_references false); the
+/// rest of the model and the diagnostics are the same.
 void build_model(const std::vector<ResolveInput>& files, Model& model, std::vector<Diagnostic>& diags,
                  Model* recycle = nullptr, BuildState* state = nullptr,
-                 size_t parallel_from = kParallelResolveFrom);
+                 size_t parallel_from = kParallelResolveFrom, bool collect_references = true);
 
 /// Brings `model` (built from earlier versions of the same files, with `state`) up to date in
 /// place, resolving again only the declarations whose text changed and those that read them,

@@ -55,12 +55,14 @@ void check_policy_cycles(ValidationContext& ctx) {
   // `check` is called (most schemas: nowhere), and only the models holding such a call are read.
   const Decl* check_fn = model.find("check");
   if (!check_fn || !check_fn->is_stdlib() || check_fn->kind != DeclKind::Function) return;
+  // Without the list (a model built without references), every model's rules are read.
   std::vector<std::pair<FileId, uint32_t>> calls;
   for (const Reference& r : model.references)
     if (r.target.kind == SymbolKind::Decl && r.target.decl == check_fn->id) calls.emplace_back(r.file, r.range.start);
-  if (calls.empty()) return;
+  if (model.has_references && calls.empty()) return;
   std::sort(calls.begin(), calls.end());
   auto calls_check = [&](const Decl& d) {
+    if (!model.has_references) return true;
     auto it = std::lower_bound(calls.begin(), calls.end(), std::pair<FileId, uint32_t>{d.file, d.range.start});
     return it != calls.end() && it->first == d.file && it->second < d.range.end;
   };
