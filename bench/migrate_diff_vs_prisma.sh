@@ -44,7 +44,7 @@ CORPUS="${CORPUS:-$ROOT/../shared/corpus}"
 CACHE="${ZEN_BENCH_CACHE:-$HOME/.cache/zen-bench}"
 mkdir -p "$CACHE"
 
-cmake --build "$BUILD" --target zen bench_migrate_diff bench_gen_schema -j 2 >/dev/null
+cmake --build "$BUILD" --target zen bench_migrate_diff bench_gen_schema bench_fresh_memory -j 2 >/dev/null
 "$REF_DIR/pg.sh" status >/dev/null 2>&1 || "$REF_DIR/pg.sh" start >/dev/null
 
 TMP="$(mktemp -d)"
@@ -136,7 +136,8 @@ for s in "${schemas[@]}"; do
   zc=$(printf '%s\n' "${cli_ms[@]}" | sort -n | sed -n 2p)
   zc=$(python3 -c "print($zc * 1000)")
   pf=$(median3 "${pfirsts[@]}"); pw=$(json warm_median_ms "$rline")
-  firsts+=("$name: zen ${zfirsts[*]} ms; Prisma ${pfirsts[*]} ms")
+  cold="$(python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.1f}')" "${pfirsts[0]}" "${zfirsts[0]}")"
+  firsts+=("$name: zen ${zfirsts[*]} ms; Prisma ${pfirsts[*]} ms; ratio of the first processes (after the pause) ${cold}x")
   python3 - "$name" "$tables" "$zf" "$zw" "$zc" "$cf" "$cw" "$pf" "$pw" "$pc" <<'PY'
 import sys
 name, tables, zf, zw, zc, cf, cw, pf, pw, pc = sys.argv[1], sys.argv[2], *map(float, sys.argv[3:])
@@ -146,6 +147,11 @@ PY
 done
 echo "first calls (three processes each, in order; the table gives their median):"
 printf '  %s\n' "${firsts[@]}"
+# What fresh memory costs here, after the same pause and straight after a process freed as much.
+sleep "${IDLE:-3}"
+after_pause=$(json ms_per_mib "$("$BUILD/bench/bench_fresh_memory" 100)")
+straight_after=$(json ms_per_mib "$("$BUILD/bench/bench_fresh_memory" 100)")
+echo "fresh memory on this machine (bench_fresh_memory 100): ${after_pause} ms/MiB after the pause, ${straight_after} ms/MiB straight after another process freed 100 MiB"
 echo "zen_*: wall time; cpu_*: zen's CPU time, all threads (the ratios use wall time, as Prisma's figures are)."
 echo "ratio_1st: first engine call / zen first run; ratio_wm: warm medians;"
 echo "ratio_cli: first engine call (in its process, after engine start) / the whole zen CLI process;"
