@@ -13,8 +13,8 @@
 # render; first call and warm median), wall time as for Prisma.
 # First calls, for both tools, are the median over three processes (the first call of each):
 # a first call touches fresh memory, and on a virtual machine what that costs depends on what
-# the host did with the machine's free memory meanwhile (2-3x apart from one process to the
-# next here). Each tool's first process follows the same idle pause (IDLE, default 3 s: the
+# the host did with the machine's free memory meanwhile (up to 3x apart from one process to
+# the next here). Each tool's first process follows the same idle pause (IDLE, default 3 s: the
 # memory freed before it may have been handed back to the host), the other two follow it
 # directly; the three values are printed after the table. On large schemas zen uses a
 # second core (lowering and half of the validation rules run beside the other half of the
@@ -22,6 +22,10 @@
 # single-threaded engine. zen_cli: the whole `zen migrate diff --from-empty --to-schema S
 # --script -o FILE` process (start-up, reading, writing the script), median of 3, wall time. Prisma: ../shared/tools/prisma-reference `ref diff --time --repeat N` on the
 # Prisma schema ZenStack generates from the .zmodel: engine diff call (first and warm median).
+# After the table: the first calls of the three processes of each tool and the ratio of the
+# two first ones; the whole processes (zen's CLI against the harness's `ref diff` process:
+# Node.js start, engine set-up, the call); and what touching fresh memory costs at that moment
+# (bench_fresh_memory, after the pause and straight after another process freed as much).
 #
 # ZenStack's ZModel->Prisma conversion, which Prisma's route needs first, is slow (seconds for
 # 1,000 models, minutes for 5,000) and does not change between runs, so it is done once per
