@@ -10,25 +10,15 @@
 
 #include "analysis/analysis.h"
 #include "resolve_fixture.h"
+#include "support/files.h"
 
 namespace fs = std::filesystem;
 using namespace zen::analysis;
 
 namespace {
 
-fs::path corpus_dir() {
-  if (const char* env = std::getenv("ZEN_CORPUS_DIR"); env && *env) return env;
-  fs::path local = fs::path(ZEN_SOURCE_DIR) / "tests/data/corpus";
-  if (fs::exists(local)) return local;
-  return fs::path(ZEN_SOURCE_DIR) / "../shared/corpus";
-}
-
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using zen::testing::corpus_dir;
+std::string read(const fs::path& p) { return zen::testing::read_text(p); }
 
 struct CorpusSchema {
   std::string name;

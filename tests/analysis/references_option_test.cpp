@@ -5,34 +5,21 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "analysis/analysis.h"
 #include "resolve_fixture.h"
+#include "support/files.h"
 
 namespace fs = std::filesystem;
 using namespace zen::analysis;
 
 namespace {
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-fs::path corpus_dir() {
-  if (const char* env = std::getenv("ZEN_CORPUS_DIR"); env && *env) return env;
-  fs::path local = fs::path(ZEN_SOURCE_DIR) / "tests/data/corpus";
-  if (fs::exists(local)) return local;
-  return fs::path(ZEN_SOURCE_DIR) / "../shared/corpus";
-}
+using zen::testing::corpus_dir;
+using zen::testing::read_text;
 
 std::vector<std::string> described(const Analysis& a) {
   std::vector<std::string> out;
@@ -84,7 +71,7 @@ TEST_CASE("without references: the validation fixtures report the same diagnosti
   size_t with_uses = 0, cycles = 0;
   for (const auto& p : paths) {
     INFO("fixture: " << p.filename().string());
-    std::string text = read(p);
+    std::string text = read_text(p);
     cycles += text.find("cyclic-check") != std::string::npos;
     compare({{p.string(), text}}, p.string(), with_uses);
   }
@@ -100,7 +87,7 @@ TEST_CASE("without references: the corpus schemas analyse the same") {
     auto ext = e.path().extension();
     if (!e.is_regular_file() || (ext != ".zmodel" && ext != ".prisma")) continue;
     INFO("schema: " << e.path().filename().string());
-    compare({{e.path().string(), read(e.path())}}, e.path().string(), with_uses);
+    compare({{e.path().string(), read_text(e.path())}}, e.path().string(), with_uses);
     ++schemas;
   }
   CHECK(schemas > 10);

@@ -25,10 +25,7 @@ using namespace zen;
 
 namespace {
 
-fs::path corpus_dir() {
-  if (const char* env = std::getenv("ZEN_CORPUS_DIR"); env && *env) return env;
-  return fs::path(ZEN_SOURCE_DIR) / "tests/data/corpus";
-}
+using zen::testing::corpus_dir;
 
 fs::path corpus_sql_dir() { return fs::path(ZEN_SOURCE_DIR) / "tests/data/corpus-sql"; }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ide/format.h"
+#include "support/files.h"
 
 extern "C" const TSLanguage* tree_sitter_zmodel(void);
 
@@ -65,17 +66,8 @@ std::vector<std::string> tokens(const std::string& text) {
   return out;
 }
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-fs::path corpus_dir() {
-  if (const char* env = std::getenv("ZEN_CORPUS_DIR")) return env;
-  return fs::path(ZEN_SOURCE_DIR) / "tests/data/corpus";
-}
+std::string read(const fs::path& p) { return zen::testing::read_text(p); }
+using zen::testing::corpus_dir;
 
 }  // namespace
 
