@@ -55,7 +55,7 @@ struct HostOptions {
   bool keep_declarations = true;
   /// Record every name use (Model::references, for definition, references and rename). A
   /// command that only checks and lowers the schema turns it off: the model then has no
-  /// references (Model::has_references is false), which saves a sixth of the model's memory
+  /// references (Model::has_references is false), which saves about a tenth of the model's memory
   /// on large schemas; diagnostics are the same.
   bool collect_references = true;
 };
