@@ -295,6 +295,10 @@ struct Host::Impl {
     // what it reported and sorts by DiagKey, which gives the same order (see DiagKey).
     if (!options.keep_declarations) {
       build_model(inputs, result.model, diags, recycle, nullptr, kParallelResolveFrom, options.collect_references);
+      // What the model consumed is left as moved-from declarations: freed now, their memory
+      // is there for what comes next (a large schema's lowering to tables) instead of fresh pages.
+      for (const ResolveInput& in : inputs)
+        if (in.consumable) *in.consumable = FileDecls{};
       // The hook gets only models without errors so far (it may still get one that validation
       // rejects: its caller decides after the analysis).
       bool clean = std::none_of(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });

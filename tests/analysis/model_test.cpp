@@ -274,6 +274,29 @@ TEST_CASE("Host: an edit gives the same result as a fresh analysis") {
   CHECK(!host.apply_edit("/missing.zmodel", TextEdit{{0, 0}, ""}));
 }
 
+TEST_CASE("Host analysed once: a second analysis, after an edit or a new text, lowers the file again") {
+  // keep_declarations = false moves the declarations into the model and drops what is left;
+  // the Host must lower the file again for any later analysis.
+  std::string text = "model User {\n  id Int @id\n  name String\n}\nmodel Post { id Int @id author User @relation(fields: [authorId], references: [id]) authorId Int }\n";
+  Host host(HostOptions{.keep_syntax_trees = false, .keep_declarations = false, .collect_references = false});
+  host.set_file_text("/s.zmodel", text);
+  auto first = host.analyze("/s.zmodel");
+  auto fresh = analyze({{"/s.zmodel", text}}, "/s.zmodel");
+  CHECK(dump(*first, "Post") == dump(fresh, "Post"));
+  size_t at = text.find("name");
+  REQUIRE(host.apply_edit("/s.zmodel", TextEdit{{static_cast<uint32_t>(at), static_cast<uint32_t>(at + 4)}, "nme"}));
+  text.replace(at, 4, "nme");
+  auto edited = host.analyze("/s.zmodel");
+  auto fresh_edited = analyze({{"/s.zmodel", text}}, "/s.zmodel");
+  CHECK(dump(*edited, "User") == dump(fresh_edited, "User"));
+  CHECK(dump(*edited, "Post") == dump(fresh_edited, "Post"));
+  CHECK(edited->diagnostics.size() == fresh_edited.diagnostics.size());
+  host.set_file_text("/s.zmodel", text + "model Tag { id Int @id }\n");
+  auto again = host.analyze("/s.zmodel");
+  CHECK(again->model.find("Tag") != nullptr);
+  CHECK(dump(*again, "Post") == dump(fresh_edited, "Post"));
+}
+
 TEST_CASE("Host: missing_imports drives a loader") {
   Host host;
   host.set_file_text("/p/schema.zmodel", "import './a'\nimport 'sub/B'\nmodel S { id Int @id }\n");
