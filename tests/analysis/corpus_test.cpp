@@ -3,10 +3,7 @@
 // (or zmodel/schema.zmodel) imports the rest.
 #include <doctest/doctest.h>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "analysis/analysis.h"
 #include "resolve_fixture.h"
@@ -18,7 +15,7 @@ using namespace zen::analysis;
 namespace {
 
 using zen::testing::corpus_dir;
-std::string read(const fs::path& p) { return zen::testing::read_text(p); }
+using zen::testing::read_text;
 
 struct CorpusSchema {
   std::string name;
@@ -40,7 +37,7 @@ std::vector<CorpusSchema> load_corpus() {
       auto ext = p.extension().string();
       if (ext != ".zmodel" && ext != ".prisma") continue;
       s.entry = p.string();
-      s.files.push_back(SourceInput{p.string(), read(p)});
+      s.files.push_back(SourceInput{p.string(), read_text(p)});
     } else if (fs::is_directory(p)) {
       fs::path entry = p / "schema.zmodel";
       if (!fs::exists(entry)) entry = p / "zmodel/schema.zmodel";
@@ -48,7 +45,7 @@ std::vector<CorpusSchema> load_corpus() {
       s.entry = entry.string();
       for (const auto& f : fs::recursive_directory_iterator(p))
         if (f.is_regular_file() && f.path().extension() == ".zmodel")
-          s.files.push_back(SourceInput{f.path().string(), read(f.path())});
+          s.files.push_back(SourceInput{f.path().string(), read_text(f.path())});
     } else {
       continue;
     }

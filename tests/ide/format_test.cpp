@@ -2,10 +2,7 @@
 #include <doctest/doctest.h>
 #include <tree_sitter/api.h>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -66,7 +63,7 @@ std::vector<std::string> tokens(const std::string& text) {
   return out;
 }
 
-std::string read(const fs::path& p) { return zen::testing::read_text(p); }
+using zen::testing::read_text;
 using zen::testing::corpus_dir;
 
 }  // namespace
@@ -267,7 +264,7 @@ enum E {
 }
 
 TEST_CASE("formatting the embedded standard library is idempotent and keeps its tree") {
-  std::string text = read(fs::path(ZEN_SOURCE_DIR) / "src/analysis/stdlib.zmodel");
+  std::string text = read_text(fs::path(ZEN_SOURCE_DIR) / "src/analysis/stdlib.zmodel");
   REQUIRE(!text.empty());
   std::string once = format(text);
   CHECK(format(once) == once);
@@ -306,7 +303,7 @@ TEST_CASE("formatting every corpus schema is idempotent and keeps its syntax tre
     auto ext = entry.path().extension();
     if (ext != ".zmodel" && ext != ".prisma") continue;
     INFO(entry.path().string());
-    std::string text = read(entry.path());
+    std::string text = read_text(entry.path());
     uint32_t indent = zen::ide::default_indent_for(entry.path().string());
     auto first = format_document(entry.path().string(), text, FormatOptions{indent});
     REQUIRE_MESSAGE(first.text.has_value(), (first.errors.empty() ? "" : first.errors[0].message));
