@@ -45,7 +45,10 @@ std::optional<Provider> provider_of_url(std::string_view url) {
   return std::nullopt;
 }
 
-Result<LoadedSource> read_schema_source(const std::string& path, const FileSystem& files) {
+// `flag` is the option that named the file (`--from-schema` / `--to-schema`), for the error
+// when it cannot be read.
+Result<LoadedSource> read_schema_source(const std::string& path, const char* flag, const FileSystem& files) {
+
   LoadedSource out;
   // Lowering to tables does not wait for validation: it runs meanwhile, and is dropped when
   // validation rejects the schema.
@@ -56,7 +59,10 @@ Result<LoadedSource> read_schema_source(const std::string& path, const FileSyste
     out.lowered = schema::lower_zmodel(model);
     dialect->normalize(out.lowered->schema);
   };
-  ZEN_ASSIGN_OR_RETURN(auto loaded, load_schema(path, files, lower_meanwhile));
+  auto read = load_schema(path, files, lower_meanwhile);
+  if (!read.ok() && read.error().code == ErrorCode::NotFound)
+    return fail(ErrorCode::NotFound, fmt::format("cannot read the schema file `{}` given to `{}`; check the path", path, flag));
+  ZEN_ASSIGN_OR_RETURN(auto loaded, std::move(read));
   if (loaded.has_errors()) {
     std::string msg = fmt::format("the schema `{}` has errors; fix them first:", path);
     size_t shown = 0;
@@ -102,7 +108,7 @@ Result<MigrateDiffOutput> migrate_diff(const MigrateDiffInput& input, const File
     switch (s.kind) {
       case DiffSourceKind::Empty: break;
       case DiffSourceKind::Schema: {
-        ZEN_ASSIGN_OR_RETURN(sources[i], read_schema_source(s.value, files));
+        ZEN_ASSIGN_OR_RETURN(sources[i], read_schema_source(s.value, source_flag(s.kind, i == 0), files));
         break;
       }
       case DiffSourceKind::Url: {

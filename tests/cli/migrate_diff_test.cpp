@@ -84,3 +84,13 @@ TEST_CASE("migrate diff needs exactly one source per side") {
   CHECK(both.exit_code == 1);
   CHECK(both.has("pass only one of"));
 }
+
+TEST_CASE("migrate diff names the option whose schema file cannot be read") {
+  Project p(zen::Provider::Sqlite);
+  auto to = p.zen("migrate diff --from-empty --to-schema missing.zmodel --script");
+  CHECK(to.exit_code == 1);
+  CHECK(to.out == "error: cannot read the schema file `missing.zmodel` given to `--to-schema`; check the path\n");
+  auto from = p.zen("migrate diff --from-schema-datamodel gone.zmodel --to-empty");
+  CHECK(from.exit_code == 1);
+  CHECK(from.has("`gone.zmodel` given to `--from-schema`"));
+}
